@@ -1,0 +1,6 @@
+import type { Command } from "commander";
+
+/** A command module adds its subcommands to the program. Add new modules to this list. */
+export type RegisterCommand = (program: Command) => void;
+
+export const commands: readonly RegisterCommand[] = [];
