@@ -1,0 +1,3 @@
+// Importing this module registers every knowledge-tracing model (baselines, then the tfjs deep models).
+import "./baselines/index";
+import "./deep/index";
