@@ -1,0 +1,4 @@
+export * from "./course/load";
+export * from "./course/schema";
+export * from "./course/to-domain";
+export * from "./course/validate";
