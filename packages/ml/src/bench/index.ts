@@ -1,0 +1,4 @@
+// @pathwise/ml/bench — the knowledge-tracing benchmark harness (Node only: files and worker threads).
+export * from "./benchmark";
+export * from "./result";
+export * from "./runFold";
