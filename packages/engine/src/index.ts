@@ -1,0 +1,13 @@
+export { prerequisiteClosure, topologicalOrder } from "./graph/closure";
+export { firstStepToward, structuralNeighbourhood } from "./graph/neighbourhood";
+export { kssEnvironment } from "./kss/environment";
+export type { BktParameters } from "./mastery/bkt-tracker";
+export { DEFAULT_BKT, predictCorrect, updateMastery } from "./mastery/bkt-tracker";
+export type { EpisodeContext, PathPolicy, PolicyDefinition } from "./policies/policy";
+export { getPolicy, POLICIES } from "./policies/registry";
+export type { Rng } from "./random/prng";
+export { createRng, deriveSeed } from "./random/prng";
+export type { LearningEnvironment, Observation, PrerequisiteStructure } from "./simulation/environment";
+export type { EvaluationResult } from "./simulation/evaluate";
+export { evaluatePolicy, runEpisode } from "./simulation/evaluate";
+export { ENVIRONMENTS, getEnvironment } from "./simulation/registry";
