@@ -1,0 +1,33 @@
+export { openPglite, type PgliteOptions } from "./adapters/pglite";
+export { durabilityProblems, openPostgres, type PostgresOptions } from "./adapters/postgres";
+export * from "./database";
+export { migrations } from "./migrations/index";
+export { type Migration, type MigrationReport, type MigrationResult, migrate } from "./migrator";
+export { type DatabaseSettings, openDatabase } from "./open";
+export { type ClassRepository, classRepository } from "./repositories/classes";
+export { contentRepository, validateCourseImport } from "./repositories/content";
+export * from "./repositories/content-types";
+export {
+  type AppendResult,
+  EventConflictError,
+  type EventRepository,
+  eventRepository,
+  type StoredEvent,
+  statementHash,
+} from "./repositories/events";
+export { createRepositories, type Repositories } from "./repositories/index";
+export {
+  type ApiTokenRepository,
+  apiTokenRepository,
+  type SessionRepository,
+  type StoredSession,
+  sessionRepository,
+} from "./repositories/sessions";
+export { type TenantRepository, tenantRepository } from "./repositories/tenants";
+export {
+  type NewUser,
+  publicUser,
+  type UserRepository,
+  type UserWithCredentials,
+  userRepository,
+} from "./repositories/users";

@@ -1,0 +1,156 @@
+import { createHash } from "node:crypto";
+import {
+  asId,
+  canonicalJson,
+  type Statement,
+  type StatementId,
+  type TenantId,
+  toLearnerEvent,
+  type UserId,
+} from "@pathwise/domain";
+import { type Database, type Queryable, StorageError } from "../database";
+import { json, toDate } from "./rows";
+
+export interface StoredEvent {
+  readonly statement: Statement;
+  readonly storedAt: Date;
+  /** Opaque position in the learner's history, usable as a page cursor. */
+  readonly cursor: string;
+}
+
+export interface AppendResult {
+  /** Per statement, in input order: newly stored, or an identical statement was already stored. */
+  readonly results: readonly { readonly id: StatementId; readonly status: "stored" | "unchanged" }[];
+}
+
+/** The same statement id already stored with different content (xAPI: 409 Conflict). */
+export class EventConflictError extends StorageError {
+  constructor(readonly ids: readonly StatementId[]) {
+    super(`Statement id already stored with different content: ${ids.join(", ")}`, "conflict", { ids });
+    this.name = "EventConflictError";
+  }
+}
+
+export function statementHash(statement: Statement): string {
+  return createHash("sha256").update(canonicalJson(statement)).digest("hex");
+}
+
+async function storedHashes(tx: Queryable, ids: readonly string[]): Promise<Map<string, string>> {
+  const { rows } = await tx.query<{ id: string; content_hash: string }>(
+    "SELECT id::text, content_hash FROM events WHERE id IN (SELECT (jsonb_array_elements_text($1::jsonb))::uuid)",
+    [JSON.stringify(ids)],
+  );
+  return new Map(rows.map((row) => [row.id, row.content_hash]));
+}
+
+/**
+ * The append-only learning record store. `append` writes a whole batch in one transaction or nothing:
+ * statements already stored with identical content are left unchanged (idempotent replay), any with
+ * different content abort the batch with EventConflictError. Callers check actors belong to the tenant.
+ */
+export function eventRepository(db: Database) {
+  return {
+    async append(tenantId: TenantId, statements: readonly Statement[]): Promise<AppendResult> {
+      const ids = statements.map((statement) => statement.id.toLowerCase());
+      const duplicate = ids.find((id, index) => ids.indexOf(id) !== index);
+      if (duplicate !== undefined) {
+        throw new StorageError(`Duplicate statement id in batch: ${duplicate}`, "invalid", { id: duplicate });
+      }
+      const hashes = statements.map(statementHash);
+      return db.transaction(async function appendBatch(tx) {
+        const checkConflicts = async (candidates: readonly string[]) => {
+          const existing = await storedHashes(tx, candidates);
+          const conflicts = ids.filter((id, i) => existing.has(id) && existing.get(id) !== hashes[i]);
+          if (conflicts.length > 0)
+            throw new EventConflictError(conflicts.map((id) => asId<StatementId>(id)));
+          return existing;
+        };
+        const before = await checkConflicts(ids);
+        const rows = statements
+          .map((statement, i) => ({ statement, hash: hashes[i], i }))
+          .filter(({ statement }) => !before.has(statement.id.toLowerCase()))
+          .map(({ statement, hash, i }) => {
+            const event = toLearnerEvent(statement);
+            return {
+              ord: i,
+              id: event.id,
+              learner_id: event.learnerId,
+              verb: event.verb,
+              object_id: event.objectId,
+              item_id: event.itemId ?? null,
+              correct: event.correct ?? null,
+              occurred_at: statement.timestamp,
+              content_hash: hash,
+              statement,
+            };
+          });
+        // ORDER BY ord keeps `seq` in batch order; ON CONFLICT covers a concurrent writer of the same id.
+        const inserted = await tx.query<{ id: string }>(
+          `INSERT INTO events (id, tenant_id, learner_id, verb, object_id, item_id, correct, occurred_at, content_hash, statement)
+           SELECT r.id, $1, r.learner_id, r.verb, r.object_id, r.item_id, r.correct, r.occurred_at, r.content_hash, r.statement
+           FROM jsonb_to_recordset($2::jsonb) AS r(ord integer, id uuid, learner_id uuid, verb text, object_id text,
+             item_id uuid, correct boolean, occurred_at timestamptz, content_hash text, statement jsonb)
+           ORDER BY r.ord
+           ON CONFLICT (id) DO NOTHING
+           RETURNING id::text`,
+          [tenantId, json(rows)],
+        );
+        const stored = new Set(inserted.rows.map((row) => row.id));
+        const raced = rows.map((row) => row.id).filter((id) => !stored.has(id));
+        if (raced.length > 0) await checkConflicts(raced);
+        return {
+          results: ids.map((id) => ({
+            id: asId<StatementId>(id),
+            status: stored.has(id) ? "stored" : "unchanged",
+          })),
+        };
+      });
+    },
+
+    async get(tenantId: TenantId, id: StatementId): Promise<StoredEvent | undefined> {
+      const { rows } = await db.query<{ statement: Statement; stored_at: unknown; seq: string }>(
+        "SELECT statement, stored_at, seq::text FROM events WHERE tenant_id = $1 AND id = $2",
+        [tenantId, id],
+      );
+      const row = rows[0];
+      return row && { statement: row.statement, storedAt: toDate(row.stored_at), cursor: row.seq };
+    },
+
+    /** A learner's statements in (timestamp, arrival) order, `limit` at a time after `cursor`. */
+    async history(
+      tenantId: TenantId,
+      learnerId: UserId,
+      page: { limit: number; cursor?: string },
+    ): Promise<{ events: StoredEvent[]; nextCursor?: string }> {
+      if (page.cursor !== undefined && !/^\d{1,19}$/.test(page.cursor)) {
+        throw new StorageError(`Invalid history cursor: ${JSON.stringify(page.cursor)}`, "invalid", {
+          field: "cursor",
+        });
+      }
+      const { rows } = await db.query<{ statement: Statement; stored_at: unknown; seq: string }>(
+        `SELECT statement, stored_at, seq::text FROM events
+         WHERE tenant_id = $1 AND learner_id = $2
+           AND ($3::bigint IS NULL OR (occurred_at, seq) >
+                (SELECT occurred_at, seq FROM events WHERE seq = $3::bigint AND learner_id = $2))
+         ORDER BY occurred_at, seq LIMIT $4`,
+        [tenantId, learnerId, page.cursor ?? null, page.limit + 1],
+      );
+      const events = rows.slice(0, page.limit).map((row) => ({
+        statement: row.statement,
+        storedAt: toDate(row.stored_at),
+        cursor: row.seq,
+      }));
+      const last = events[events.length - 1];
+      return rows.length > page.limit && last ? { events, nextCursor: last.cursor } : { events };
+    },
+
+    async countForTenant(tenantId: TenantId): Promise<number> {
+      const { rows } = await db.query<{ n: string }>(
+        "SELECT count(*)::text AS n FROM events WHERE tenant_id = $1",
+        [tenantId],
+      );
+      return Number(rows[0]?.n ?? 0);
+    },
+  };
+}
+export type EventRepository = ReturnType<typeof eventRepository>;

@@ -1,0 +1,21 @@
+import type { Database } from "../database";
+import { classRepository } from "./classes";
+import { contentRepository } from "./content";
+import { eventRepository } from "./events";
+import { apiTokenRepository, sessionRepository } from "./sessions";
+import { tenantRepository } from "./tenants";
+import { userRepository } from "./users";
+
+/** Every repository over one database: what the composition root hands to use cases. */
+export function createRepositories(db: Database) {
+  return {
+    tenants: tenantRepository(db),
+    users: userRepository(db),
+    classes: classRepository(db),
+    sessions: sessionRepository(db),
+    apiTokens: apiTokenRepository(db),
+    content: contentRepository(db),
+    events: eventRepository(db),
+  };
+}
+export type Repositories = ReturnType<typeof createRepositories>;

@@ -1,0 +1,99 @@
+import { randomUUID } from "node:crypto";
+import { asId, type UserId } from "@pathwise/domain";
+import type { Queryable } from "../database";
+import { toDate } from "./rows";
+
+export interface StoredSession {
+  readonly userId: UserId;
+  readonly csrfToken: string;
+  readonly createdAt: Date;
+  readonly lastSeenAt: Date;
+  readonly expiresAt: Date;
+}
+
+interface SessionRow {
+  user_id: string;
+  csrf_token: string;
+  created_at: unknown;
+  last_seen_at: unknown;
+  expires_at: unknown;
+}
+
+/**
+ * Server-side sessions keyed by the SHA-256 of the cookie token (the server hashes; this stores).
+ * Validity (idle and absolute timeouts) is decided by the caller's clock, passed in as `now`.
+ */
+export function sessionRepository(db: Queryable) {
+  return {
+    async create(input: {
+      tokenHash: string;
+      userId: UserId;
+      csrfToken: string;
+      now: Date;
+      expiresAt: Date;
+    }) {
+      await db.query(
+        `INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, last_seen_at, expires_at)
+         VALUES ($1, $2, $3, $4, $4, $5)`,
+        [input.tokenHash, input.userId, input.csrfToken, input.now, input.expiresAt],
+      );
+    },
+    /** The live session for this hash, touching `last_seen_at`; undefined when absent, idle or expired. */
+    async touch(tokenHash: string, now: Date, idleMs: number): Promise<StoredSession | undefined> {
+      const idleSince = new Date(now.getTime() - idleMs);
+      const { rows } = await db.query<SessionRow>(
+        `UPDATE sessions SET last_seen_at = $2
+         WHERE token_hash = $1 AND expires_at > $2 AND last_seen_at > $3
+         RETURNING user_id, csrf_token, created_at, last_seen_at, expires_at`,
+        [tokenHash, now, idleSince],
+      );
+      const row = rows[0];
+      if (!row) return undefined;
+      return {
+        userId: asId<UserId>(row.user_id),
+        csrfToken: row.csrf_token,
+        createdAt: toDate(row.created_at),
+        lastSeenAt: toDate(row.last_seen_at),
+        expiresAt: toDate(row.expires_at),
+      };
+    },
+    async delete(tokenHash: string): Promise<void> {
+      await db.query("DELETE FROM sessions WHERE token_hash = $1", [tokenHash]);
+    },
+    async deleteAllForUser(userId: UserId): Promise<void> {
+      await db.query("DELETE FROM sessions WHERE user_id = $1", [userId]);
+    },
+  };
+}
+export type SessionRepository = ReturnType<typeof sessionRepository>;
+
+/** API tokens for integrations: a named, revocable bearer credential acting as one user. */
+export function apiTokenRepository(db: Queryable) {
+  return {
+    async create(input: { userId: UserId; name: string; tokenHash: string }): Promise<{ id: string }> {
+      const id = randomUUID();
+      await db.query("INSERT INTO api_tokens (id, user_id, name, token_hash) VALUES ($1, $2, $3, $4)", [
+        id,
+        input.userId,
+        input.name,
+        input.tokenHash,
+      ]);
+      return { id };
+    },
+    async findUser(tokenHash: string): Promise<UserId | undefined> {
+      const { rows } = await db.query<{ user_id: string }>(
+        "SELECT user_id FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL",
+        [tokenHash],
+      );
+      return rows[0] && asId<UserId>(rows[0].user_id);
+    },
+    async revoke(id: string, userId: UserId): Promise<boolean> {
+      const result = await db.query(
+        "UPDATE api_tokens SET revoked_at = now() WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL",
+        [id, userId],
+      );
+      return result.affectedRows > 0;
+    },
+  };
+}
+export type ApiTokenRepository = ReturnType<typeof apiTokenRepository>;

@@ -1,0 +1,122 @@
+import { randomUUID } from "node:crypto";
+import { asId, type Role, type TenantId, type User, type UserId } from "@pathwise/domain";
+import { isUniqueViolation, type Queryable, StorageError } from "../database";
+import { toDate } from "./rows";
+
+interface UserRow {
+  id: string;
+  tenant_id: string;
+  email: string;
+  display_name: string;
+  role: Role;
+  locale: "en" | "zh-CN";
+  password_hash: string | null;
+  disabled_at: unknown;
+  created_at: unknown;
+}
+
+export interface UserWithCredentials extends User {
+  readonly passwordHash: string | null;
+  readonly disabled: boolean;
+}
+
+const toUser = (row: UserRow): UserWithCredentials => ({
+  id: asId<UserId>(row.id),
+  tenantId: asId<TenantId>(row.tenant_id),
+  email: row.email,
+  displayName: row.display_name,
+  role: row.role,
+  locale: row.locale,
+  createdAt: toDate(row.created_at),
+  passwordHash: row.password_hash,
+  disabled: row.disabled_at !== null,
+});
+
+/** Strips the credential fields: what leaves the repository for anything but login is a plain User. */
+export function publicUser(user: UserWithCredentials): User {
+  const { passwordHash: _hash, disabled: _disabled, ...rest } = user;
+  return rest;
+}
+
+export interface NewUser {
+  readonly tenantId: TenantId;
+  readonly email: string;
+  readonly displayName: string;
+  readonly role: Role;
+  readonly locale?: "en" | "zh-CN";
+  readonly passwordHash: string | null;
+  /** Optional fixed id (dataset imports map external student ids to stable user ids). */
+  readonly id?: UserId;
+}
+
+export function userRepository(db: Queryable) {
+  return {
+    async create(input: NewUser): Promise<User> {
+      try {
+        const { rows } = await db.query<UserRow>(
+          `INSERT INTO users (id, tenant_id, email, display_name, role, locale, password_hash)
+           VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
+          [
+            input.id ?? randomUUID(),
+            input.tenantId,
+            input.email,
+            input.displayName,
+            input.role,
+            input.locale ?? "en",
+            input.passwordHash,
+          ],
+        );
+        return publicUser(toUser(rows[0] as UserRow));
+      } catch (error) {
+        if (isUniqueViolation(error)) {
+          throw new StorageError("An account with this email already exists", "unique_violation", {
+            field: "email",
+          });
+        }
+        throw error;
+      }
+    },
+    async findByEmail(email: string): Promise<UserWithCredentials | undefined> {
+      const { rows } = await db.query<UserRow>("SELECT * FROM users WHERE lower(email) = lower($1)", [email]);
+      return rows[0] && toUser(rows[0]);
+    },
+    async get(id: UserId): Promise<User | undefined> {
+      const { rows } = await db.query<UserRow>("SELECT * FROM users WHERE id = $1", [id]);
+      return rows[0] && publicUser(toUser(rows[0]));
+    },
+    async listByTenant(
+      tenantId: TenantId,
+      page: { limit: number; offset: number; role?: Role },
+    ): Promise<User[]> {
+      const { rows } = await db.query<UserRow>(
+        `SELECT * FROM users WHERE tenant_id = $1 AND ($2::text IS NULL OR role = $2)
+         ORDER BY created_at, id LIMIT $3 OFFSET $4`,
+        [tenantId, page.role ?? null, page.limit, page.offset],
+      );
+      return rows.map((row) => publicUser(toUser(row)));
+    },
+    /** Which of these ids are users of the tenant (used to check statement actors in one query). */
+    async idsInTenant(tenantId: TenantId, ids: readonly string[]): Promise<Set<string>> {
+      const { rows } = await db.query<{ id: string }>(
+        `SELECT id::text FROM users WHERE tenant_id = $1
+           AND id IN (SELECT (jsonb_array_elements_text($2::jsonb))::uuid)`,
+        [tenantId, JSON.stringify([...new Set(ids)])],
+      );
+      return new Set(rows.map((row) => row.id));
+    },
+    async linkGuardian(guardianId: UserId, learnerId: UserId): Promise<void> {
+      await db.query(
+        "INSERT INTO guardian_links (guardian_id, learner_id) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+        [guardianId, learnerId],
+      );
+    },
+    async isGuardianOf(guardianId: UserId, learnerId: UserId): Promise<boolean> {
+      const { rows } = await db.query(
+        "SELECT 1 FROM guardian_links WHERE guardian_id = $1 AND learner_id = $2",
+        [guardianId, learnerId],
+      );
+      return rows.length > 0;
+    },
+  };
+}
+export type UserRepository = ReturnType<typeof userRepository>;
