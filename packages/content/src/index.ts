@@ -1,3 +1,4 @@
+export * from "./course/import";
 export * from "./course/load";
 export * from "./course/schema";
 export * from "./course/to-domain";

@@ -115,6 +115,7 @@ export const CourseFile = z.strictObject({
   locales: z.array(z.enum(LOCALES)).default(["en"]),
   concepts: z.array(ConceptSpec).min(1),
   items: z.array(ItemSpec).default([]),
-  courses: z.array(CourseSpec).default([]),
+  /** At least one: concepts and items are stored per course. */
+  courses: z.array(CourseSpec).min(1),
 });
 export type CourseFile = z.infer<typeof CourseFile>;

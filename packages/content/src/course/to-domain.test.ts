@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import { checkAnswer, ItemDefinitionSchema } from "@pathwise/domain";
 import { describe, expect, it } from "vitest";
 import { parseCourseText } from "./load";
-import { toCourseContent } from "./to-domain";
+import { toCourseContents } from "./to-domain";
 import { validateCourseFile } from "./validate";
 
 const demoPath = fileURLToPath(new URL("../../courses/middle-school-math.yaml", import.meta.url));
@@ -13,7 +13,9 @@ async function demoContent() {
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
   const result = validateCourseFile(parsed.value);
   if (!result.ok) throw new Error(JSON.stringify(result.problems));
-  return toCourseContent(result.course);
+  const [content] = toCourseContents(result.course);
+  if (!content) throw new Error("the demo file has one course");
+  return content;
 }
 
 describe("toCourseContent on the demo curriculum", () => {
@@ -39,10 +41,11 @@ describe("toCourseContent on the demo curriculum", () => {
     }
   });
 
-  it("keeps every prerequisite edge and covers every concept in the course", async () => {
+  it("puts every concept, edge and item of the demo file into its one course", async () => {
     const content = await demoContent();
     expect(content.prerequisites.length).toBeGreaterThan(30);
-    expect(content.courses[0]?.conceptKeys).toHaveLength(content.concepts.length);
+    expect(content.concepts).toHaveLength(30);
+    expect(content.items).toHaveLength(92);
   });
 
   it("accepts a wrong answer as incorrect and an equivalent expression as correct", async () => {

@@ -7,23 +7,25 @@ import type {
   PrerequisiteEdge,
 } from "@pathwise/domain";
 import type { CourseFile, ItemSpec } from "./schema";
+import { coveredConcepts } from "./validate";
 
-/** An item as the domain stores it, plus the worked explanation shown after answering. */
+/**
+ * An item in the domain's vocabulary plus the worked explanation shown after answering. (The storage
+ * schema has no explanation column yet, so storage drops it; see docs/course-format.md.)
+ */
 export interface ContentItem extends ItemDefinition {
   readonly explanation?: LocalizedText;
 }
 
-/** A course with the keys of the concepts it covers. */
-export interface ContentCourse extends CourseSummary {
-  readonly conceptKeys: readonly string[];
-}
-
-/** A validated course file in the domain's vocabulary: what an import writes. */
+/**
+ * One course of a file, ready for the content repository: storage keeps concepts and items per
+ * course, so each course carries the concepts it covers, the edges between them and its items.
+ */
 export interface CourseContent {
+  readonly course: CourseSummary;
   readonly concepts: readonly ConceptDefinition[];
   readonly prerequisites: readonly PrerequisiteEdge[];
   readonly items: readonly ContentItem[];
-  readonly courses: readonly ContentCourse[];
 }
 
 /** The answer key of each item kind, built from the file's author-friendly fields (a registry by kind). */
@@ -54,32 +56,39 @@ export function answerKeyOf(item: ItemSpec): AnswerKey {
   return build(item);
 }
 
-/** Maps a validated course file onto domain definitions. Pure; the file must have passed validation. */
-export function toCourseContent(file: CourseFile): CourseContent {
-  const allKeys = file.concepts.map((concept) => concept.key);
-  return {
-    concepts: file.concepts.map(({ key, title, description }) => ({
-      key,
-      title,
-      ...(description ? { description } : {}),
-    })),
-    prerequisites: file.concepts.flatMap((concept) =>
-      concept.prerequisites.map((requires) => ({ concept: concept.key, requires })),
-    ),
-    items: file.items.map((item) => ({
-      key: item.key,
-      stem: item.prompt,
-      concepts: item.concepts,
-      difficulty: item.difficulty,
-      answer: answerKeyOf(item),
-      ...(item.explanation ? { explanation: item.explanation } : {}),
-    })),
-    courses: file.courses.map((course) => ({
-      key: course.key,
-      title: course.title,
-      ...(course.description ? { description: course.description } : {}),
-      goals: course.goals,
-      conceptKeys: course.concepts ?? allKeys,
-    })),
-  };
+/**
+ * Maps a validated course file onto domain definitions, one entry per course. Pure; the file must have
+ * passed `validateCourseFile` (which guarantees every item lands in a course closed under prerequisites).
+ */
+export function toCourseContents(file: CourseFile): CourseContent[] {
+  return file.courses.map((spec) => {
+    const covered = coveredConcepts(spec, file);
+    const concepts = file.concepts.filter((concept) => covered.has(concept.key));
+    return {
+      course: {
+        key: spec.key,
+        title: spec.title,
+        ...(spec.description ? { description: spec.description } : {}),
+        goals: spec.goals,
+      },
+      concepts: concepts.map(({ key, title, description }) => ({
+        key,
+        title,
+        ...(description ? { description } : {}),
+      })),
+      prerequisites: concepts.flatMap((concept) =>
+        concept.prerequisites.map((requires) => ({ concept: concept.key, requires })),
+      ),
+      items: file.items
+        .filter((item) => item.concepts.every((key) => covered.has(key)))
+        .map((item) => ({
+          key: item.key,
+          stem: item.prompt,
+          concepts: item.concepts,
+          difficulty: item.difficulty,
+          answer: answerKeyOf(item),
+          ...(item.explanation ? { explanation: item.explanation } : {}),
+        })),
+    };
+  });
 }

@@ -77,6 +77,7 @@ export function validateCourseFile(raw: unknown): CourseValidation {
       });
     });
   });
+  checkCourseCoverage(course, conceptKeys, report);
   checkLocales(course, course.locales, "", report);
 
   checkGraph(course, conceptKeys, report);
@@ -102,6 +103,41 @@ function checkGraph(
     const at = course.concepts.findIndex((c) => c.key === error.path[0]);
     report(`concepts[${at}].prerequisites`, error.message);
   }
+}
+
+/** The concepts a course covers: its `concepts` list, or every concept of the file. */
+export function coveredConcepts(course: CourseFile["courses"][number], file: CourseFile): Set<string> {
+  return new Set(course.concepts ?? file.concepts.map((concept) => concept.key));
+}
+
+/**
+ * Concepts and items are stored per course, so each course must be closed under prerequisites
+ * (a covered concept's prerequisites are covered too) and every item must land in some course.
+ */
+function checkCourseCoverage(
+  file: CourseFile,
+  conceptKeys: Set<string>,
+  report: (path: string, message: string) => void,
+): void {
+  const coverages = file.courses.map((course) => coveredConcepts(course, file));
+  file.courses.forEach((_course, i) => {
+    const covered = coverages[i] as Set<string>;
+    for (const concept of file.concepts) {
+      if (!covered.has(concept.key)) continue;
+      for (const requires of concept.prerequisites) {
+        if (conceptKeys.has(requires) && !covered.has(requires)) {
+          report(
+            `courses[${i}].concepts`,
+            `"${concept.key}" needs "${requires}", which the course does not cover`,
+          );
+        }
+      }
+    }
+  });
+  file.items.forEach((item, i) => {
+    const placed = coverages.some((covered) => item.concepts.every((key) => covered.has(key)));
+    if (!placed) report(`items[${i}].concepts`, `no course covers all of this item's concepts`);
+  });
 }
 
 function uniqueKeys(
