@@ -33,6 +33,13 @@ function initialValues(shape: readonly number[], init: Initializer, random: Rand
   return values.fill(init.constant);
 }
 
+// tfjs variable names are global to the engine; several models (and their restored copies) coexist.
+let created = 0;
+function uniqueName(name: string): string {
+  created += 1;
+  return `${name}#${created}`;
+}
+
 /**
  * The named, trainable weights of one network. Names are the keys of the saved file, so a model's
  * weights round-trip by name and a file with a missing or mis-shaped weight is refused.
@@ -45,11 +52,16 @@ export class ParameterStore {
   add(name: string, shape: readonly number[], init: Initializer): tf.Variable {
     if (this.variables.has(name)) throw new Error(`Weight "${name}" is defined twice`);
     const values = initialValues(shape, init, this.random);
-    const variable = tf.variable(
-      tf.tensor(values, [...shape]),
-      true,
-      `${name}_${Math.floor(this.random() * 1e9)}`,
-    );
+    // The initial tensor is freed by the tidy; the variable keeps its own reference to the data.
+    const variable = tf.tidy(() => tf.variable(tf.tensor(values, [...shape]), true, uniqueName(name)));
+    this.variables.set(name, variable);
+    return variable;
+  }
+
+  /** A saved but not trained table (e.g. statistics computed from the training split). */
+  addFixed(name: string, shape: readonly number[]): tf.Variable {
+    if (this.variables.has(name)) throw new Error(`Weight "${name}" is defined twice`);
+    const variable = tf.tidy(() => tf.variable(tf.zeros([...shape]), false, uniqueName(name)));
     this.variables.set(name, variable);
     return variable;
   }
@@ -60,8 +72,9 @@ export class ParameterStore {
     return variable;
   }
 
+  /** The trainable weights, for the optimizer. */
   list(): tf.Variable[] {
-    return [...this.variables.values()];
+    return [...this.variables.values()].filter((v) => v.trainable);
   }
 
   /** Copies every weight out of the backend (for checkpoints and files). */

@@ -56,6 +56,7 @@ export async function trainNetwork(
 ): Promise<FitReport> {
   const maxEpochs = options.maxEpochs ?? settings.maxEpochs;
   const random = seededRandom(options.seed ?? settings.seed);
+  network.prepare?.(train);
   const optimizer = tf.train.adam(settings.learningRate);
   const variables = network.params.list();
   const history: EpochRecord[] = [];

@@ -61,7 +61,8 @@ export function addLstm(params: ParameterStore, name: string, inputSize: number,
   // Forget-gate bias 1 (Jozefowicz et al. 2015) so early training keeps memory.
   const bias = new Float32Array(4 * hidden);
   bias.fill(1, hidden, 2 * hidden);
-  params.add(`${name}.b`, [4 * hidden], "zeros").assign(tf.tensor1d(bias));
+  const b = params.add(`${name}.b`, [4 * hidden], "zeros");
+  tf.tidy(() => b.assign(tf.tensor1d(bias)));
 }
 
 class DktNetwork implements DeepNetwork {

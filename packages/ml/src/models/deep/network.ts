@@ -1,3 +1,4 @@
+import type { KTDataset } from "../../data/sequence";
 import { tf } from "../../engine/backend";
 import type { ParameterStore } from "../../engine/parameters";
 import type { Random } from "../../engine/random";
@@ -40,6 +41,8 @@ export interface ForwardContext {
  */
 export interface DeepNetwork {
   readonly params: ParameterStore;
+  /** Called once by the trainer before the first epoch, for statistics computed from the training split. */
+  prepare?(train: KTDataset): void;
   logits(input: BatchTensors, context: ForwardContext): tf.Tensor2D;
   /** Scalar training loss; must be built from `logits` so every model is scored on the same targets. */
   loss(input: BatchTensors, context: ForwardContext): tf.Scalar;
