@@ -3,3 +3,4 @@ export * from "./course/load";
 export * from "./course/schema";
 export * from "./course/to-domain";
 export * from "./course/validate";
+export * from "./store";
