@@ -41,3 +41,10 @@ export function answeredStatement(
 }
 
 export const tenantIdOf = (id: string) => asId<TenantId>(id);
+
+/** The element at `index`, failing loudly instead of yielding undefined (tests only). */
+export function nth<T>(values: readonly T[], index: number): T {
+  const value = values[index];
+  if (value === undefined) throw new Error(`No element at index ${index} (length ${values.length})`);
+  return value;
+}

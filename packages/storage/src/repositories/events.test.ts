@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { StorageError } from "../database";
-import { answeredStatement, createSchoolWithLearners } from "../test-fixtures";
+import { answeredStatement, createSchoolWithLearners, nth } from "../test-fixtures";
 import { type TestDatabase, testDatabases } from "../testing";
 import { EventConflictError } from "./events";
 import { createRepositories, type Repositories } from "./index";
@@ -16,16 +16,17 @@ describe.each(testDatabases())("event log on $name", (target) => {
 
   it("stores a statement once; an identical replay changes nothing", async () => {
     const { tenant, learners } = await createSchoolWithLearners(repos, 1);
-    const statement = answeredStatement(learners[0]!.id);
+    const statement = answeredStatement(nth(learners, 0).id);
     expect((await repos.events.append(tenant.id, [statement])).results[0]?.status).toBe("stored");
-    const reordered = JSON.parse(JSON.stringify({ timestamp: statement.timestamp, ...statement }));
+    const { timestamp, ...rest } = statement;
+    const reordered = JSON.parse(JSON.stringify({ timestamp, ...rest }));
     expect((await repos.events.append(tenant.id, [reordered])).results[0]?.status).toBe("unchanged");
     expect(await repos.events.countForTenant(tenant.id)).toBe(1);
   });
 
   it("rejects the same id with different content, and the whole batch with it", async () => {
     const { tenant, learners } = await createSchoolWithLearners(repos, 1);
-    const learner = learners[0]!.id;
+    const learner = nth(learners, 0).id;
     const original = answeredStatement(learner);
     await repos.events.append(tenant.id, [original]);
     const changed = { ...original, result: { success: false, response: "41" } };
@@ -39,14 +40,14 @@ describe.each(testDatabases())("event log on $name", (target) => {
 
   it("rejects a batch with duplicate ids before writing anything", async () => {
     const { tenant, learners } = await createSchoolWithLearners(repos, 1);
-    const statement = answeredStatement(learners[0]!.id);
+    const statement = answeredStatement(nth(learners, 0).id);
     await expect(repos.events.append(tenant.id, [statement, { ...statement }])).rejects.toThrow(StorageError);
     expect(await repos.events.countForTenant(tenant.id)).toBe(0);
   });
 
   it("ingests 10,000 events in one batch and reads them back complete and in order", async () => {
     const { tenant, learners } = await createSchoolWithLearners(repos, 2);
-    const [alice, bob] = [learners[0]!.id, learners[1]!.id];
+    const [alice, bob] = [nth(learners, 0).id, nth(learners, 1).id];
     const base = Date.UTC(2026, 10, 1);
     // Timestamps deliberately not in arrival order: history follows the statement time.
     const batch = Array.from({ length: 10_000 }, (_, i) =>
@@ -82,8 +83,8 @@ describe.each(testDatabases())("event log on $name", (target) => {
   it("does not show a learner's history to another tenant", async () => {
     const a = await createSchoolWithLearners(repos, 1);
     const b = await createSchoolWithLearners(repos, 0);
-    await repos.events.append(a.tenant.id, [answeredStatement(a.learners[0]!.id)]);
-    const page = await repos.events.history(b.tenant.id, a.learners[0]!.id, { limit: 10 });
+    await repos.events.append(a.tenant.id, [answeredStatement(nth(a.learners, 0).id)]);
+    const page = await repos.events.history(b.tenant.id, nth(a.learners, 0).id, { limit: 10 });
     expect(page.events).toEqual([]);
   });
 });
