@@ -1,3 +1,13 @@
+export type { CalibrationResult, ResponsePattern } from "./cat/calibrate";
+export { calibrate2pl } from "./cat/calibrate";
+export type { AbilityEstimate } from "./cat/eap";
+export { abilityPosterior, eapEstimate } from "./cat/eap";
+export type { IrtItem } from "./cat/irt";
+export { itemInformation, probabilityCorrect } from "./cat/irt";
+export type { PlacementResult, PlacementSettings } from "./cat/placement";
+export { DEFAULT_PLACEMENT, masteryFromAbility, PlacementTest } from "./cat/placement";
+export type { ItemSelector } from "./cat/selection";
+export { maxInformationSelector, minExpectedVarianceSelector, randomSelector } from "./cat/selection";
 export { prerequisiteClosure, topologicalOrder } from "./graph/closure";
 export { firstStepToward, structuralNeighbourhood } from "./graph/neighbourhood";
 export { kssEnvironment } from "./kss/environment";
