@@ -8,6 +8,7 @@ export type { PlacementResult, PlacementSettings } from "./cat/placement";
 export { DEFAULT_PLACEMENT, masteryFromAbility, PlacementTest } from "./cat/placement";
 export type { ItemSelector } from "./cat/selection";
 export { maxInformationSelector, minExpectedVarianceSelector, randomSelector } from "./cat/selection";
+export { raschBank, runFixedLengthCat, runVariableLengthCat, simulateCalibrationSample } from "./cat/study";
 export { prerequisiteClosure, topologicalOrder } from "./graph/closure";
 export { firstStepToward, structuralNeighbourhood } from "./graph/neighbourhood";
 export { kssEnvironment } from "./kss/environment";

@@ -1,5 +1,5 @@
 import { createRng, deriveSeed, type Rng } from "../random/prng";
-import { calibrate2pl, type ResponsePattern } from "./calibrate";
+import type { ResponsePattern } from "./calibrate";
 import { type IrtItem, probabilityCorrect } from "./irt";
 import { PlacementTest } from "./placement";
 import type { ItemSelector } from "./selection";
@@ -116,5 +116,3 @@ export function runVariableLengthCat(options: {
     stopReasons: Object.fromEntries(reasons),
   };
 }
-
-export { calibrate2pl };
