@@ -51,7 +51,7 @@ export class ReviewScheduler {
 
   /** Records one answer on a concept (creating its card on first study) and returns the updated card. */
   record(previous: ReviewCard | undefined, concept: string, grade: Grade, at: Date): ReviewCard {
-    const card = previous?.card ?? createEmptyCard(at);
+    const card: Card = previous?.card ?? createEmptyCard<Card>(at);
     return { concept, card: this.scheduler.next(card, at, grade).card };
   }
 
