@@ -1,0 +1,56 @@
+import type { Role } from "@pathwise/domain";
+
+/**
+ * The declarative policy table: every API route, who may call it, and which object rule then decides
+ * per object. The server refuses to start when a route under /api has no entry (see http/authorize.ts),
+ * so a new route cannot ship unguarded; TRUST #11 checks every route against this table.
+ *
+ * Object rules (auth/object-rules.ts):
+ *  - `learner`: :learnerId is the caller (learner), a linked child (guardian), a learner in one of the
+ *    caller's classes (teacher), or any learner of the school (admin).
+ *  - `class`: :classId is one of the caller's classes (teacher/learner) or of the school (admin).
+ *  - `course` / `item`: the object belongs to the caller's school.
+ * Objects of another school answer 404 (their existence is not revealed); same-school denials 403.
+ */
+export type ObjectRule = "learner" | "class" | "course" | "item";
+
+export type Access =
+  | { readonly kind: "public" }
+  | { readonly kind: "signed-in"; readonly roles: readonly Role[]; readonly object?: ObjectRule };
+
+const ANYONE: readonly Role[] = ["learner", "teacher", "admin", "guardian"];
+const STAFF: readonly Role[] = ["teacher", "admin"];
+const ADMIN: readonly Role[] = ["admin"];
+
+export const POLICY_TABLE = {
+  "GET /health": { kind: "public" },
+  "GET /health/ready": { kind: "public" },
+  "POST /api/auth/register": { kind: "public" },
+  "POST /api/auth/register-school": { kind: "public" },
+  "POST /api/auth/login": { kind: "public" },
+  "POST /api/auth/logout": { kind: "signed-in", roles: ANYONE },
+  "GET /api/auth/me": { kind: "signed-in", roles: ANYONE },
+  "POST /api/tokens": { kind: "signed-in", roles: STAFF },
+  "DELETE /api/tokens/:tokenId": { kind: "signed-in", roles: STAFF },
+  "GET /api/users": { kind: "signed-in", roles: ADMIN },
+  "POST /api/users": { kind: "signed-in", roles: ADMIN },
+  "POST /api/guardian-links": { kind: "signed-in", roles: ADMIN },
+  "GET /api/classes": { kind: "signed-in", roles: ANYONE },
+  "POST /api/classes": { kind: "signed-in", roles: ADMIN },
+  "GET /api/classes/:classId": { kind: "signed-in", roles: STAFF, object: "class" },
+  "POST /api/classes/:classId/enrolments": { kind: "signed-in", roles: ADMIN, object: "class" },
+  "GET /api/courses": { kind: "signed-in", roles: ANYONE },
+  "GET /api/courses/:courseId": { kind: "signed-in", roles: ANYONE, object: "course" },
+  "GET /api/courses/:courseId/graph": { kind: "signed-in", roles: ANYONE, object: "course" },
+  "GET /api/courses/:courseId/items": { kind: "signed-in", roles: ANYONE, object: "course" },
+  "GET /api/items/:itemId": { kind: "signed-in", roles: ANYONE, object: "item" },
+  "POST /api/items/:itemId/check": { kind: "signed-in", roles: ANYONE, object: "item" },
+  "POST /api/events": { kind: "signed-in", roles: ["learner", "teacher", "admin"] },
+  "GET /api/learners/:learnerId/events": { kind: "signed-in", roles: ANYONE, object: "learner" },
+} as const satisfies Record<string, Access>;
+
+export type RouteKey = keyof typeof POLICY_TABLE;
+
+export function policyFor(method: string, url: string): Access | undefined {
+  return (POLICY_TABLE as Record<string, Access>)[`${method} ${url}`];
+}

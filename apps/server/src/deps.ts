@@ -1,0 +1,12 @@
+import type { Database, Repositories } from "@pathwise/storage";
+import type { PasswordHasher } from "./auth/passwords";
+import type { Config } from "./config";
+
+/** Everything the app needs, built by the composition root (main.ts) or a test — no singletons. */
+export interface AppDeps {
+  readonly config: Config;
+  readonly db: Database;
+  readonly repos: Repositories;
+  readonly passwords: PasswordHasher;
+  readonly clock: () => Date;
+}

@@ -1,0 +1,104 @@
+import { ERRORS, type ErrorCode, type ErrorResponse } from "@pathwise/contracts";
+import { EventConflictError, StorageError } from "@pathwise/storage";
+import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
+import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
+
+/** An error a route raises on purpose: a catalogue code plus a message naming the bad value. */
+export class ApiError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message?: string,
+    readonly extra: { field?: string; details?: Record<string, unknown> } = {},
+  ) {
+    super(message ?? ERRORS[code].message);
+    this.name = "ApiError";
+  }
+  get status(): number {
+    return ERRORS[this.code].status;
+  }
+}
+
+export function errorBody(
+  code: ErrorCode,
+  message: string,
+  extra: Omit<ErrorResponse["error"], "code" | "message"> = {},
+) {
+  return { error: { code, message, ...extra } } satisfies ErrorResponse;
+}
+
+/** `/body/items/3/timestamp` (Fastify) → `body.items.3.timestamp`. */
+function fieldPath(context: string | undefined, instancePath: string): string {
+  const parts = instancePath.split("/").filter((part) => part.length > 0);
+  return [context ?? "body", ...parts].join(".");
+}
+
+/**
+ * Maps everything that can go wrong to the catalogue: schema validation (zod, every issue listed),
+ * Fastify's body-parser errors (malformed JSON, too large, wrong media type), storage errors, rate
+ * limits; anything else is a 500 whose body reveals nothing (the log has the stack).
+ */
+export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const send = (
+    code: ErrorCode,
+    message: string,
+    extra: Omit<ErrorResponse["error"], "code" | "message"> = {},
+  ) => reply.status(ERRORS[code].status).send(errorBody(code, message, extra));
+
+  if (error instanceof ApiError) return send(error.code, error.message, error.extra);
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const context = (error as { validationContext?: string }).validationContext;
+    const issues = error.validation.map((issue) => {
+      const params = issue.params as { keys?: string[] };
+      const base = fieldPath(context, issue.instancePath);
+      if (issue.keyword === "unrecognized_keys" && params.keys) {
+        return {
+          field: `${base}.${params.keys[0]}`,
+          message: `unknown field(s): ${params.keys.join(", ")}`,
+          unknown: true,
+        };
+      }
+      return { field: base, message: issue.message ?? "invalid value", unknown: false };
+    });
+    const first = issues[0] ?? { field: context ?? "body", message: "invalid", unknown: false };
+    const code: ErrorCode = first.unknown ? "unknown_field" : "validation_failed";
+    return send(code, `${first.field}: ${first.message}`, {
+      field: first.field,
+      issues: issues.map(({ field, message }) => ({ field, message })),
+    });
+  }
+  if (error instanceof EventConflictError) {
+    return send("statement_conflict", error.message, { details: { ids: error.ids } });
+  }
+  if (error instanceof StorageError && error.code === "unique_violation") {
+    const field = String(error.detail.field ?? "");
+    return send(field === "slug" ? "slug_taken" : "email_taken", error.message, { field });
+  }
+  if (error instanceof StorageError && error.code === "invalid") {
+    return send("validation_failed", error.message, {
+      ...(error.detail.field ? { field: String(error.detail.field) } : {}),
+    });
+  }
+  switch (error.code) {
+    case "FST_ERR_CTP_BODY_TOO_LARGE":
+      return send(
+        "payload_too_large",
+        `The request body is larger than the limit of ${request.routeOptions.bodyLimit} bytes`,
+      );
+    case "FST_ERR_CTP_INVALID_MEDIA_TYPE":
+      return send(
+        "unsupported_media_type",
+        `Content type ${JSON.stringify(request.headers["content-type"] ?? "")} is not accepted; send application/json`,
+      );
+    case "FST_ERR_CTP_EMPTY_JSON_BODY":
+      return send("malformed_json", "The request body is empty; send a JSON document");
+    case "FST_ERR_CTP_INVALID_JSON_BODY":
+      return send("malformed_json", `The request body is not valid JSON: ${error.message}`);
+  }
+  if (error.statusCode === 400 && error instanceof SyntaxError) {
+    return send("malformed_json", `The request body is not valid JSON: ${error.message}`);
+  }
+  if (error.statusCode === 429) return send("rate_limited", error.message || ERRORS.rate_limited.message);
+  if (error.statusCode === 413) return send("payload_too_large", ERRORS.payload_too_large.message);
+  request.log.error({ err: error }, "unhandled error");
+  return send("internal", ERRORS.internal.message);
+}

@@ -1,0 +1,59 @@
+import { createRepositories, migrate, openDatabase } from "@pathwise/storage";
+import { buildApp } from "./app";
+import { createArgon2Hasher } from "./auth/passwords";
+import { ConfigError, parseConfig } from "./config";
+import { runDemoSeed } from "./demo-hook";
+import type { AppDeps } from "./deps";
+
+/**
+ * Composition root: parse config once, open the database (PGlite in the data folder, or PostgreSQL
+ * when DATABASE_URL is set), apply migrations, build the app, listen. `--demo` seeds the demo school.
+ */
+async function main(argv: readonly string[]): Promise<void> {
+  let config: ReturnType<typeof parseConfig>;
+  try {
+    config = parseConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const where = config.databaseUrl
+    ? "PostgreSQL (DATABASE_URL)"
+    : `embedded PGlite in ${config.dataDir}/pglite`;
+  console.log(`Opening the database: ${where}…`);
+  const db = await openDatabase({
+    dataDir: config.dataDir,
+    ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
+  });
+  const report = await migrate(db);
+  for (const result of report.results)
+    if (result.status === "applied") console.log(`Migration ${result.version} (${result.name}) applied`);
+  if (report.error) {
+    console.error(report.error.message);
+    await db.close();
+    process.exit(1);
+  }
+  const passwords = await createArgon2Hasher();
+  const deps: AppDeps = { config, db, repos: createRepositories(db), passwords, clock: () => new Date() };
+  if (argv.includes("--demo")) await runDemoSeed({ deps, passwords, log: (line) => console.log(line) });
+
+  const app = await buildApp(deps);
+  const shutdown = async (signal: string) => {
+    console.log(`${signal}: closing`);
+    await app.close();
+    await db.close();
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void shutdown("SIGINT"));
+  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === "object" && address ? address.port : config.port;
+  const host = config.host === "0.0.0.0" ? "localhost" : config.host;
+  console.log(`Pathwise is running at http://${host}:${port}/  (API docs: http://${host}:${port}/docs)`);
+}
+
+await main(process.argv.slice(2));

@@ -1,0 +1,133 @@
+import {
+  ApiTokenResponseSchema,
+  CreateApiTokenRequestSchema,
+  LoginRequestSchema,
+  MeResponseSchema,
+  RegisterLearnerRequestSchema,
+  RegisterSchoolRequestSchema,
+  SessionResponseSchema,
+} from "@pathwise/contracts";
+import type { User } from "@pathwise/domain";
+import type { FastifyInstance, FastifyReply } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { LoginLimiter } from "../auth/login-limiter";
+import { SESSION_COOKIE, sessionCookieOptions } from "../auth/sessions";
+import { API_TOKEN_PREFIX, hashToken, newToken } from "../auth/tokens";
+import type { AppDeps } from "../deps";
+import { principalOf } from "../http/authorize";
+import { ApiError } from "../http/errors";
+import { presentClass, presentTenant, presentUser } from "../http/presenters";
+import { login, registerLearner, registerSchool } from "../use-cases/accounts";
+
+type Session = { token: string; csrfToken: string; expiresAt: Date };
+
+function sendSession(deps: AppDeps, reply: FastifyReply, status: number, user: User, session: Session) {
+  reply.setCookie(SESSION_COOKIE, session.token, sessionCookieOptions(deps, session.expiresAt));
+  return reply.status(status).send({
+    user: presentUser(user),
+    csrfToken: session.csrfToken,
+    expiresAt: session.expiresAt.toISOString(),
+  });
+}
+
+export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const limiter = new LoginLimiter(
+    deps.config.login.maxFailuresPerAccount,
+    deps.config.login.failureWindowMs,
+    deps.clock,
+  );
+  const perIp = { rateLimit: { max: deps.config.login.maxPerIpPerMinute, timeWindow: 60_000 } };
+
+  r.post(
+    "/api/auth/register",
+    {
+      config: perIp,
+      schema: {
+        tags: ["auth"],
+        body: RegisterLearnerRequestSchema,
+        response: { 201: SessionResponseSchema },
+      },
+    },
+    async function registerLearnerRoute(request, reply) {
+      const { user, session } = await registerLearner(deps, request.body);
+      return sendSession(deps, reply, 201, user, session);
+    },
+  );
+  r.post(
+    "/api/auth/register-school",
+    {
+      config: perIp,
+      schema: { tags: ["auth"], body: RegisterSchoolRequestSchema, response: { 201: SessionResponseSchema } },
+    },
+    async function registerSchoolRoute(request, reply) {
+      const { user, session } = await registerSchool(deps, request.body);
+      return sendSession(deps, reply, 201, user, session);
+    },
+  );
+  r.post(
+    "/api/auth/login",
+    {
+      config: perIp,
+      schema: { tags: ["auth"], body: LoginRequestSchema, response: { 200: SessionResponseSchema } },
+    },
+    async function loginRoute(request, reply) {
+      const { user, session } = await login(deps, limiter, request.body);
+      return sendSession(deps, reply, 200, user, session);
+    },
+  );
+  r.post("/api/auth/logout", { schema: { tags: ["auth"] } }, async function logoutRoute(request, reply) {
+    const principal = principalOf(request);
+    if (principal.session) await deps.repos.sessions.delete(principal.session.tokenHash);
+    reply.clearCookie(SESSION_COOKIE, { path: "/" });
+    return reply.status(204).send();
+  });
+  r.get(
+    "/api/auth/me",
+    { schema: { tags: ["auth"], response: { 200: MeResponseSchema } } },
+    async function meRoute(request) {
+      const { user } = principalOf(request);
+      const tenant = await deps.repos.tenants.get(user.tenantId);
+      if (!tenant) throw new ApiError("not_found", "Your school no longer exists");
+      const classes = await deps.repos.classes.listForUser(user.id);
+      return {
+        user: presentUser(user),
+        tenant: presentTenant(tenant),
+        classes: classes.map((c) => presentClass(c, { showJoinCode: c.role === "teacher", myRole: c.role })),
+      };
+    },
+  );
+
+  r.post(
+    "/api/tokens",
+    {
+      schema: {
+        tags: ["auth"],
+        body: CreateApiTokenRequestSchema,
+        response: { 201: ApiTokenResponseSchema },
+      },
+    },
+    async function createTokenRoute(request, reply) {
+      const { user } = principalOf(request);
+      const token = newToken(API_TOKEN_PREFIX);
+      const { id } = await deps.repos.apiTokens.create({
+        userId: user.id,
+        name: request.body.name,
+        tokenHash: hashToken(token),
+      });
+      return reply.status(201).send({ id, name: request.body.name, token });
+    },
+  );
+  r.delete(
+    "/api/tokens/:tokenId",
+    { schema: { tags: ["auth"], params: z.strictObject({ tokenId: z.uuid() }) } },
+    async function revokeTokenRoute(request, reply) {
+      const { user } = principalOf(request);
+      if (!(await deps.repos.apiTokens.revoke(request.params.tokenId, user.id))) {
+        throw new ApiError("not_found", `No active API token ${request.params.tokenId} of yours`);
+      }
+      return reply.status(204).send();
+    },
+  );
+}
