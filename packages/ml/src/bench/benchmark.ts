@@ -80,6 +80,7 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResult> 
     format: options.format,
     config,
     window: options.window ?? 200,
+    maxEpochs: options.maxEpochs ?? null,
     folds: results,
     meanAuc: aucStats.mean,
     stdAuc: aucStats.std,

@@ -53,6 +53,8 @@ export const benchResultSchema = z.object({
   format: z.enum(["akt", "dkvmn"]),
   config: z.record(z.string(), z.unknown()),
   window: z.number().int(),
+  /** The `--epochs` cap when one was given (a capped run may stop before early stopping would). */
+  maxEpochs: z.number().int().nullable().optional(),
   folds: z.array(foldResultSchema).min(1),
   meanAuc: nullableNumber,
   /** Population standard deviation over folds (numpy's default `np.std`). */

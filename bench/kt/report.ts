@@ -1,0 +1,145 @@
+/**
+ * Writes docs/benchmarks/kt.md from the stored result files docs/benchmarks/kt/<model>-<dataset>.json
+ * (written by bench/kt/run.ts or `pathwise kt bench --out`), with training-curve and reliability SVGs
+ * rendered by Vega-Lite. Every number in the page comes from those files or from ANCHORS.md (anchors.ts).
+ */
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { type BenchResult, benchResultSchema } from "@pathwise/ml/bench";
+import { ANCHORS, type Anchor, CONTEXT_ROWS } from "./anchors";
+import { writeReliability, writeTrainingCurves } from "./charts";
+
+const DOCS = fileURLToPath(new URL("../../docs/benchmarks/", import.meta.url));
+export const RESULTS_DIR = join(DOCS, "kt");
+const REPORT = join(DOCS, "kt.md");
+const DATASETS = ["assist2009", "assist2015"] as const;
+const FULL_FOLDS = 5;
+
+const f4 = (x: number | null | undefined) => (x === null || x === undefined ? "–" : x.toFixed(4));
+const pm = (mean: number | null, std: number | null) => (mean === null ? "–" : `${f4(mean)} ± ${f4(std)}`);
+const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
+
+function loadResults(): BenchResult[] {
+  return readdirSync(RESULTS_DIR)
+    .filter((name) => name.endsWith(".json"))
+    .sort()
+    .map((name) => {
+      const parsed = benchResultSchema.safeParse(JSON.parse(readFileSync(join(RESULTS_DIR, name), "utf8")));
+      if (!parsed.success) throw new Error(`${name} is not a kt bench result: ${parsed.error.message}`);
+      return parsed.data;
+    });
+}
+
+function anchorCell(anchor: Anchor | undefined): string {
+  if (!anchor) return "none published on this split";
+  if (anchor.approximate) return `${anchor.label} ~${anchor.auc} ${anchor.source}`;
+  return `${anchor.label} ${f4(anchor.auc)}${anchor.std ? ` ± ${f4(anchor.std)}` : ""} ${anchor.source}`;
+}
+
+/** One sentence per (model, dataset): the gap to the published number and whether the target is met. */
+function standing(result: BenchResult, anchor: Anchor | undefined): string {
+  const folds = result.folds.length;
+  const capped = result.maxEpochs ? ` — epochs capped at ${result.maxEpochs}` : "";
+  const partial = `${folds < FULL_FOLDS ? ` — PARTIAL: ${folds} of ${FULL_FOLDS} folds` : ""}${capped}`;
+  const ours = `${result.model} on ${result.dataset}: ${pm(result.meanAuc, result.stdAuc)}${partial}`;
+  if (!anchor || result.meanAuc === null)
+    return `${ours}; no published number on this split to compare with.`;
+  const gap = result.meanAuc - anchor.auc;
+  const published = anchor.approximate ? `~${anchor.auc}` : f4(anchor.auc);
+  const versus = `${gap >= 0 ? "+" : ""}${gap.toFixed(4)} vs ${anchor.label} ${published}`;
+  if (!anchor.target) return `${ours}; ${versus} (no target set).`;
+  const met = result.meanAuc >= anchor.target.minAuc && folds >= FULL_FOLDS;
+  if (met && result.maxEpochs)
+    return `${ours}; ${versus}; target ${anchor.target.why}: met (with capped epochs).`;
+  return `${ours}; ${versus}; target ${anchor.target.why}: **${met ? "met" : "not met"}**.`;
+}
+
+function datasetSection(dataset: string, results: readonly BenchResult[]): string[] {
+  const lines = [`## ${dataset.toUpperCase()} (AKT split)`, ""];
+  if (results.length === 0) return [...lines, "No stored results yet.", ""];
+  lines.push(
+    "| model | folds | test AUC | test ACC | de-dup AUC | RMSE | ECE | published AUC (source) | epochs | train interactions/s |",
+    "|---|---|---|---|---|---|---|---|---|---|",
+  );
+  for (const r of results) {
+    const rmse = mean(r.folds.map((f) => f.testRmse ?? Number.NaN));
+    const ece = mean(r.folds.map((f) => f.ece ?? Number.NaN));
+    const epochs = mean(r.folds.map((f) => f.epochs));
+    const anchor = ANCHORS[r.model]?.[dataset as "assist2009"];
+    lines.push(
+      `| ${r.model} | ${r.folds.length}${r.folds.length < FULL_FOLDS ? " (partial)" : ""} | ${pm(r.meanAuc, r.stdAuc)} | ` +
+        `${pm(r.meanAcc, r.stdAcc)} | ${pm(r.meanAucDedup, r.stdAucDedup)} | ${f4(rmse)} | ${f4(ece)} | ${anchorCell(anchor)} | ` +
+        `${epochs.toFixed(1)} | ${Math.round(r.meanInteractionsPerSecond ?? 0).toLocaleString("en-US")} |`,
+    );
+  }
+  lines.push("", "Published rows on the same split for context ([AKT-T2]):", "");
+  for (const row of CONTEXT_ROWS) lines.push(`- ${row.label}: ${row[dataset as "assist2009"]}`);
+  lines.push(
+    "",
+    `![validation AUC per epoch, ${dataset}](kt/curves-${dataset}.svg)`,
+    `![reliability diagram, ${dataset}](kt/reliability-${dataset}.svg)`,
+    "",
+    "Per fold (test AUC / ACC / de-dup AUC, epochs, fit wall seconds):",
+    "",
+  );
+  for (const r of results) {
+    const cells = r.folds.map(
+      (f) =>
+        `fold ${f.fold}: ${f4(f.testAuc)} / ${f4(f.testAcc)} / ${f4(f.testAucDedup)}, ${f.epochs} ep, ${f.wallSeconds.toFixed(1)} s`,
+    );
+    lines.push(`- ${r.model}: ${cells.join("; ")}`);
+  }
+  lines.push("");
+  return lines;
+}
+
+/** Regenerates the report and its images; returns the report path. */
+export async function writeReport(registered: readonly string[] = []): Promise<string> {
+  const results = loadResults();
+  const missing = registered.filter((name) => !results.some((r) => r.model === name));
+  const machine = results[0]?.machine;
+  const lines = [
+    "# Knowledge tracing on ASSISTments — benchmark report",
+    "",
+    "Generated by `bench/kt/report.ts` from the result files in `docs/benchmarks/kt/*.json` (each written by",
+    "`npm run bench:kt` / `bench/kt/run.ts` or `pathwise kt bench --out`). Do not edit by hand.",
+    machine
+      ? `Machine of the stored runs: ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}.`
+      : "",
+    "",
+    "**Protocol** (AKT paper, Ghosh et al. 2020): AKT split, 5 folds; train on `train{i}`, early stopping on",
+    "validation AUC of `valid{i}`, test on `test{i}`; sequences cut into windows of 200; the first position",
+    "of each window and padding are never scored. Mean ± population std over folds. *De-dup AUC* drops the",
+    "positions that repeat the previous position's problem id (ASSIST2009's multi-skill copies, 15.7% of",
+    "positions); the published numbers keep them, so compare the plain AUC with them. ASSIST2015 has no problem",
+    "ids, so it has no de-dup score. ECE: expected calibration error over 10 equal-width bins.",
+    "Throughput: training interactions per second of training time (validation excluded), mean over folds,",
+    "with two folds training at once in two worker threads.",
+    "",
+    "## Where each model stands",
+    "",
+    ...results.flatMap((r) => [`- ${standing(r, ANCHORS[r.model]?.[r.dataset as "assist2009"])}`]),
+    ...(missing.length > 0
+      ? ["", `**This table is partial.** Registered models without stored results: ${missing.join(", ")}.`]
+      : []),
+    "",
+  ];
+  for (const dataset of DATASETS) {
+    const subset = results.filter((r) => r.dataset === dataset);
+    lines.push(...datasetSection(dataset, subset));
+    if (subset.length === 0) continue;
+    await writeTrainingCurves(
+      subset,
+      `Validation AUC per epoch — ${dataset}`,
+      join(RESULTS_DIR, `curves-${dataset}.svg`),
+    );
+    await writeReliability(
+      subset,
+      `Reliability (test, all folds) — ${dataset}`,
+      join(RESULTS_DIR, `reliability-${dataset}.svg`),
+    );
+  }
+  writeFileSync(REPORT, `${lines.join("\n").replace(/\n{3,}/g, "\n\n")}\n`);
+  return REPORT;
+}

@@ -1,0 +1,55 @@
+/**
+ * `npm run bench:kt` — runs knowledge-tracing models on ASSIST2009 and ASSIST2015 (AKT split, all five
+ * folds, the papers' protocol) through the same harness as `pathwise kt bench`, stores one result JSON per
+ * (model, dataset) in docs/benchmarks/kt/, then regenerates docs/benchmarks/kt.md from every stored JSON.
+ *
+ *   node --import tsx bench/kt/run.ts [--models bkt,elo,pfa] [--datasets assist2009,assist2015]
+ *                                     [--epochs N] [--workers 2] [--report-only]
+ * Default models: the classical baselines (seconds per fold). Deep models are run by naming them.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { runBenchmark } from "@pathwise/ml/bench";
+import { datasetsDir } from "@pathwise/ml/data";
+import "@pathwise/ml/models";
+import { listModels } from "@pathwise/ml";
+import { RESULTS_DIR, writeReport } from "./report";
+
+const { values } = parseArgs({
+  options: {
+    models: { type: "string", default: "bkt,elo,pfa" },
+    datasets: { type: "string", default: "assist2009,assist2015" },
+    epochs: { type: "string" },
+    workers: { type: "string", default: "2" },
+    "report-only": { type: "boolean", default: false },
+  },
+});
+
+if (!values["report-only"]) {
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const controller = new AbortController();
+  process.once("SIGINT", () => controller.abort());
+  for (const dataset of values.datasets.split(",")) {
+    for (const model of values.models.split(",")) {
+      const started = Date.now();
+      const result = await runBenchmark({
+        dataDir: join(datasetsDir(), dataset, "akt_split"),
+        format: "akt",
+        model,
+        workers: Number(values.workers),
+        signal: controller.signal,
+        ...(values.epochs ? { maxEpochs: Number(values.epochs) } : {}),
+        onFoldDone: (fold) =>
+          console.log(`  ${model} ${dataset} fold ${fold.fold}: test AUC ${fold.testAuc?.toFixed(4)}`),
+      });
+      const file = join(RESULTS_DIR, `${model}-${dataset}.json`);
+      writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+      console.log(
+        `${model} ${dataset}: AUC ${result.meanAuc?.toFixed(4)} ± ${result.stdAuc?.toFixed(4)} ` +
+          `(${((Date.now() - started) / 1000).toFixed(0)} s) → ${file}`,
+      );
+    }
+  }
+}
+console.log(`wrote ${await writeReport(listModels().map((m) => m.name))}`);
