@@ -3,12 +3,14 @@
  *   node --import tsx bench/paths/run.ts [--episodes 4000] [--simulees 1000] [--seed 1]
  * KSS: E_p at 5/10/20 steps for every registered policy (mean, 95% CI).
  * Placement: Rasch bank of 200 items, calibration sample, 1,000 simulees θ ~ N(0, 1), RMSE after 10/20/30 items.
+ * Exam prediction: 90% interval coverage on held-out ASSIST2015 learners (PFA from @pathwise/ml).
  */
 import { writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createRng, type EvaluationResult, evaluatePolicy, getEnvironment, POLICIES } from "@pathwise/engine";
 import { z } from "zod";
+import { runExamCoverage } from "./exam";
 import { type PlacementReport, runPlacementStudy } from "./placement";
 import { renderReport } from "./report";
 
@@ -47,14 +49,15 @@ const placement: PlacementReport = runPlacementStudy({
   seed: args.seed,
   log: (line) => console.error(line),
 });
+const exam = await runExamCoverage((line) => console.error(line));
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const seconds = (Date.now() - started) / 1000;
 writeFileSync(
   join(root, "docs/benchmarks/paths.json"),
-  `${JSON.stringify({ args, paths: pathResults, placement, seconds }, null, 2)}\n`,
+  `${JSON.stringify({ args, paths: pathResults, placement, exam, seconds }, null, 2)}\n`,
 );
 writeFileSync(
   join(root, "docs/benchmarks/paths.md"),
-  renderReport({ args, pathResults, placement, seconds }),
+  renderReport({ args, pathResults, placement, exam, seconds }),
 );
 console.error(`wrote docs/benchmarks/paths.md in ${seconds.toFixed(0)} s`);

@@ -9,6 +9,14 @@ export { DEFAULT_PLACEMENT, masteryFromAbility, PlacementTest } from "./cat/plac
 export type { ItemSelector } from "./cat/selection";
 export { maxInformationSelector, minExpectedVarianceSelector, randomSelector } from "./cat/selection";
 export { raschBank, runFixedLengthCat, runVariableLengthCat, simulateCalibrationSample } from "./cat/study";
+export type { BlueprintItem, ExamPrediction, ReviewAdvice } from "./exam/predict";
+export { predictExam, reviewAdvice } from "./exam/predict";
+export {
+  centralInterval,
+  expectedValue,
+  mixedScoreDistribution,
+  poissonBinomial,
+} from "./exam/score-distribution";
 export { prerequisiteClosure, topologicalOrder } from "./graph/closure";
 export { firstStepToward, structuralNeighbourhood } from "./graph/neighbourhood";
 export { kssEnvironment } from "./kss/environment";
