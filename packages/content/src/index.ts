@@ -3,5 +3,7 @@ export * from "./course/load";
 export * from "./course/schema";
 export * from "./course/to-domain";
 export * from "./course/validate";
+export * from "./dataset/assistments";
+export * from "./dataset/import-dataset";
 export * from "./demo/demo-school";
 export * from "./store";
