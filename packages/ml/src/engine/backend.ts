@@ -3,6 +3,7 @@ import path from "node:path";
 import * as tf from "@tensorflow/tfjs";
 import { setWasmPaths } from "@tensorflow/tfjs-backend-wasm";
 import { registerFastBatchMatMul } from "./batch-matmul";
+import { registerFastSlice } from "./slice";
 
 /**
  * One place that decides how tensors are computed: tfjs on the WebAssembly backend, with the kernel
@@ -25,6 +26,7 @@ export function initEngine(): Promise<typeof tf> {
     if (!ok) throw new Error("The tfjs wasm backend failed to initialise");
     await tf.ready();
     registerFastBatchMatMul();
+    registerFastSlice();
     return tf;
   })();
   return ready;

@@ -146,3 +146,30 @@ describe("model files", () => {
     expect(() => decodeSavedModel(JSON.stringify({ ...json, format: "other" }))).toThrow(/format/);
   });
 });
+
+describe("patched Slice and Unpack", () => {
+  it("match plain-array slicing for contiguous and strided cases", () => {
+    tf.tidy(() => {
+      const values = Array.from({ length: 2 * 3 * 4 }, (_, i) => i);
+      const x = tf.tensor3d(values, [2, 3, 4]);
+      const at = (i: number, j: number, k: number) => i * 12 + j * 4 + k;
+      expect(Array.from(x.slice([1, 0, 0], [1, 3, 4]).dataSync())).toEqual(values.slice(12));
+      expect(Array.from(x.slice([0, 1, 2], [2, 2, 2]).dataSync())).toEqual([
+        at(0, 1, 2),
+        at(0, 1, 3),
+        at(0, 2, 2),
+        at(0, 2, 3),
+        at(1, 1, 2),
+        at(1, 1, 3),
+        at(1, 2, 2),
+        at(1, 2, 3),
+      ]);
+      const pieces = tf.unstack(x, 1);
+      expect(pieces).toHaveLength(3);
+      expect(pieces[1]?.shape).toEqual([2, 4]);
+      expect(Array.from(pieces[1]?.dataSync() ?? [])).toEqual([4, 5, 6, 7, 16, 17, 18, 19]);
+      const ints = tf.tensor2d([1, 2, 3, 4, 5, 6], [3, 2], "int32");
+      expect(Array.from(ints.slice([1, 1], [2, 1]).dataSync())).toEqual([4, 6]);
+    });
+  });
+});

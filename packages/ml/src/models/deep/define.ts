@@ -71,6 +71,11 @@ class DeepTracer implements KnowledgeTracer {
   }
 }
 
+/** The network behind a deep tracer (for speed benchmarks and profiling); undefined for other models. */
+export function networkOf(tracer: KnowledgeTracer): DeepNetwork | undefined {
+  return tracer instanceof DeepTracer ? tracer.network : undefined;
+}
+
 export function defineDeepModel<Shape extends z.ZodRawShape>(spec: DeepModelSpec<Shape>): ModelDefinition {
   const schema = trainSettingsSchema.extend(spec.architecture).strict();
   const parse = (config: Readonly<Record<string, unknown>>) => {

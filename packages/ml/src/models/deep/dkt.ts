@@ -32,15 +32,17 @@ interface DktConfig {
   readonly dropout: number;
 }
 
-/** One LSTM layer over [B, T, E] inputs; returns hidden states [B, T, H]. Gate order i, f, g, o. */
+/**
+ * One LSTM layer over [B, T, E] inputs; returns hidden states [B, T, H]. Gate order i, f, g, o.
+ * Time-major inside: per-step slices of a [T, B, ·] tensor are contiguous, whereas unstacking [B, T, ·]
+ * along time is a strided copy that cost a third of a DKT step on wasm (docs/benchmarks/kt-speed.md).
+ */
 export function lstm(params: ParameterStore, name: string, inputs: tf.Tensor3D, hidden: number): tf.Tensor3D {
   const [batch, steps] = inputs.shape;
+  const timeMajor = tf.transpose(inputs, [1, 0, 2]);
   // The input projection of every step is one large matmul; only h·W_h must run step by step.
-  const projected = tf.add(
-    matMulLastAxis(inputs, params.get(`${name}.wx`)),
-    params.get(`${name}.b`),
-  ) as tf.Tensor3D;
-  const perStep = tf.unstack(projected, 1);
+  const projected = tf.add(matMulLastAxis(timeMajor, params.get(`${name}.wx`)), params.get(`${name}.b`));
+  const perStep = tf.unstack(projected, 0);
   const wh = params.get(`${name}.wh`);
   let h: tf.Tensor2D = tf.zeros([batch, hidden]);
   let c: tf.Tensor2D = tf.zeros([batch, hidden]);
@@ -52,7 +54,7 @@ export function lstm(params: ParameterStore, name: string, inputs: tf.Tensor3D, 
     h = tf.mul(tf.sigmoid(o), tf.tanh(c));
     states.push(h);
   }
-  return tf.stack(states, 1) as tf.Tensor3D;
+  return tf.transpose(tf.stack(states, 0), [1, 0, 2]) as tf.Tensor3D;
 }
 
 export function addLstm(params: ParameterStore, name: string, inputSize: number, hidden: number): void {
