@@ -42,7 +42,8 @@ function standing(result: BenchResult, anchor: Anchor | undefined): string {
   const folds = result.folds.length;
   const capped = result.maxEpochs ? ` — epochs capped at ${result.maxEpochs}` : "";
   const partial = `${folds < FULL_FOLDS ? ` — PARTIAL: ${folds} of ${FULL_FOLDS} folds` : ""}${capped}`;
-  const ours = `${result.model} on ${result.dataset}: ${pm(result.meanAuc, result.stdAuc)}${partial}`;
+  const dirty = result.code?.dirty ? " — run on uncommitted model code" : "";
+  const ours = `${result.model} on ${result.dataset}: ${pm(result.meanAuc, result.stdAuc)}${partial}${dirty}`;
   if (!anchor || result.meanAuc === null)
     return `${ours}; no published number on this split to compare with.`;
   const gap = result.meanAuc - anchor.auc;

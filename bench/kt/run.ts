@@ -7,6 +7,7 @@
  *                                     [--epochs N] [--workers 2] [--report-only]
  * Default models: the classical baselines (seconds per fold). Deep models are run by naming them.
  */
+import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -15,6 +16,12 @@ import { datasetsDir } from "@pathwise/ml/data";
 import "@pathwise/ml/models";
 import { listModels } from "@pathwise/ml";
 import { RESULTS_DIR, writeReport } from "./report";
+
+/** Which code produced a result: HEAD, and whether the model library had uncommitted edits. */
+function codeVersion(): { commit: string; dirty: boolean } {
+  const git = (...args: string[]) => execFileSync("git", args, { encoding: "utf8" }).trim();
+  return { commit: git("rev-parse", "HEAD"), dirty: git("status", "--porcelain", "packages/ml") !== "" };
+}
 
 const { values } = parseArgs({
   options: {
@@ -28,6 +35,7 @@ const { values } = parseArgs({
 
 if (!values["report-only"]) {
   mkdirSync(RESULTS_DIR, { recursive: true });
+  const code = codeVersion();
   const controller = new AbortController();
   process.once("SIGINT", () => controller.abort());
   for (const dataset of values.datasets.split(",")) {
@@ -44,7 +52,7 @@ if (!values["report-only"]) {
           console.log(`  ${model} ${dataset} fold ${fold.fold}: test AUC ${fold.testAuc?.toFixed(4)}`),
       });
       const file = join(RESULTS_DIR, `${model}-${dataset}.json`);
-      writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+      writeFileSync(file, `${JSON.stringify({ ...result, code }, null, 2)}\n`);
       console.log(
         `${model} ${dataset}: AUC ${result.meanAuc?.toFixed(4)} ± ${result.stdAuc?.toFixed(4)} ` +
           `(${((Date.now() - started) / 1000).toFixed(0)} s) → ${file}`,

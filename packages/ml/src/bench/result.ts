@@ -64,6 +64,8 @@ export const benchResultSchema = z.object({
   meanAucDedup: nullableNumber,
   stdAucDedup: nullableNumber,
   meanInteractionsPerSecond: nullableNumber,
+  /** The commit the run used, and whether packages/ml had uncommitted changes (set by bench/kt/run.ts). */
+  code: z.object({ commit: z.string(), dirty: z.boolean() }).optional(),
   machine: z.object({ node: z.string(), cpu: z.string(), cores: z.number().int() }),
   createdAt: z.string(),
 });
