@@ -32,6 +32,49 @@ function fieldPath(context: string | undefined, instancePath: string): string {
   return [context ?? "body", ...parts].join(".");
 }
 
+interface Issue {
+  readonly field: string;
+  readonly message: string;
+  readonly unknown: boolean;
+}
+
+type ZodIssueLike = {
+  code: string;
+  path: PropertyKey[];
+  message: string;
+  keys?: string[];
+  errors?: ZodIssueLike[][];
+};
+
+/**
+ * Turns one zod issue into field/message pairs. For a union (e.g. "one statement or an array"), the
+ * branch that got past the top-level type check is the one the client meant; its issues are reported
+ * instead of zod's bare "Invalid input".
+ */
+function describeIssue(base: string, code: string, message: string | undefined, params: unknown): Issue[] {
+  const extra = params as { keys?: string[]; errors?: ZodIssueLike[][] };
+  if (code === "unrecognized_keys" && extra.keys) {
+    return [
+      {
+        field: `${base}.${extra.keys[0]}`,
+        message: `unknown field(s): ${extra.keys.join(", ")}`,
+        unknown: true,
+      },
+    ];
+  }
+  if (code === "invalid_union" && extra.errors && extra.errors.length > 0) {
+    const meant = extra.errors.find(
+      (branch) => !branch.some((i) => i.code === "invalid_type" && i.path.length === 0),
+    );
+    if (meant && meant.length > 0) {
+      return meant.flatMap((i) =>
+        describeIssue([base, ...i.path.map(String)].join("."), i.code, i.message, i),
+      );
+    }
+  }
+  return [{ field: base, message: message ?? "invalid value", unknown: false }];
+}
+
 /**
  * Maps everything that can go wrong to the catalogue: schema validation (zod, every issue listed),
  * Fastify's body-parser errors (malformed JSON, too large, wrong media type), storage errors, rate
@@ -47,18 +90,9 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
   if (error instanceof ApiError) return send(error.code, error.message, error.extra);
   if (hasZodFastifySchemaValidationErrors(error)) {
     const context = (error as { validationContext?: string }).validationContext;
-    const issues = error.validation.map((issue) => {
-      const params = issue.params as { keys?: string[] };
-      const base = fieldPath(context, issue.instancePath);
-      if (issue.keyword === "unrecognized_keys" && params.keys) {
-        return {
-          field: `${base}.${params.keys[0]}`,
-          message: `unknown field(s): ${params.keys.join(", ")}`,
-          unknown: true,
-        };
-      }
-      return { field: base, message: issue.message ?? "invalid value", unknown: false };
-    });
+    const issues = error.validation.flatMap((issue) =>
+      describeIssue(fieldPath(context, issue.instancePath), issue.keyword, issue.message, issue.params),
+    );
     const first = issues[0] ?? { field: context ?? "body", message: "invalid", unknown: false };
     const code: ErrorCode = first.unknown ? "unknown_field" : "validation_failed";
     return send(code, `${first.field}: ${first.message}`, {
