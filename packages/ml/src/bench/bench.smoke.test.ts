@@ -11,7 +11,10 @@ const dir = join(datasetsDir(), "assist2009/akt_split");
 // CI smoke run: one short epoch of a baseline on a small real subset, through the same harness code
 // (`kt bench` calls runBenchmark), in worker threads and in-process.
 describe.skipIf(!existsSync(dir))("kt bench harness on a real ASSIST2009 subset", () => {
-  it("runs two folds in worker threads and writes the issue's result shape", async () => {
+  // Each worker loads every registered model (tfjs included), which takes seconds on a busy machine.
+  it("runs two folds in worker threads and writes the issue's result shape", {
+    timeout: 180_000,
+  }, async () => {
     const progressFolds = new Set<number>();
     const result = await runBenchmark({
       dataDir: dir,
