@@ -11,7 +11,13 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { runBenchmark } from "@pathwise/ml/bench";
+import {
+  type BenchOptions,
+  type BenchResult,
+  type FoldResult,
+  runBenchmark,
+  summarizeFolds,
+} from "@pathwise/ml/bench";
 import { datasetsDir } from "@pathwise/ml/data";
 import "@pathwise/ml/models";
 import { listModels } from "@pathwise/ml";
@@ -37,22 +43,41 @@ if (!values["report-only"]) {
   mkdirSync(RESULTS_DIR, { recursive: true });
   const code = codeVersion();
   const controller = new AbortController();
+  // Ctrl-C or `timeout` (SIGTERM) stops the run; finished folds are still written.
   process.once("SIGINT", () => controller.abort());
-  for (const dataset of values.datasets.split(",")) {
+  process.once("SIGTERM", () => controller.abort());
+  let interrupted: Error | undefined;
+  outer: for (const dataset of values.datasets.split(",")) {
     for (const model of values.models.split(",")) {
       const started = Date.now();
-      const result = await runBenchmark({
+      const options: BenchOptions = {
         dataDir: join(datasetsDir(), dataset, "akt_split"),
         format: "akt",
         model,
         workers: Number(values.workers),
         signal: controller.signal,
         ...(values.epochs ? { maxEpochs: Number(values.epochs) } : {}),
-        onFoldDone: (fold) =>
-          console.log(`  ${model} ${dataset} fold ${fold.fold}: test AUC ${fold.testAuc?.toFixed(4)}`),
-      });
+        onFoldDone: (fold) => {
+          done.push(fold);
+          console.log(`  ${model} ${dataset} fold ${fold.fold}: test AUC ${fold.testAuc?.toFixed(4)}`);
+        },
+      };
+      const done: FoldResult[] = [];
+      let result: BenchResult;
+      try {
+        result = await runBenchmark(options);
+      } catch (error) {
+        // Keep the folds that finished (the report marks the result partial), then stop.
+        if (done.length === 0) throw error;
+        result = summarizeFolds(options, done);
+        interrupted = error as Error;
+      }
       const file = join(RESULTS_DIR, `${model}-${dataset}.json`);
       writeFileSync(file, `${JSON.stringify({ ...result, code }, null, 2)}\n`);
+      if (interrupted) {
+        console.error(`${model} ${dataset} stopped after ${done.length} fold(s): ${interrupted.message}`);
+        break outer;
+      }
       console.log(
         `${model} ${dataset}: AUC ${result.meanAuc?.toFixed(4)} ± ${result.stdAuc?.toFixed(4)} ` +
           `(${((Date.now() - started) / 1000).toFixed(0)} s) → ${file}`,

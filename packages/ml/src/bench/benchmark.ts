@@ -71,6 +71,11 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResult> 
       options.onFoldDone?.(result);
     }
   }
+  return summarizeFolds(options, results);
+}
+
+/** Aggregates fold results into the result file (also used for the completed folds of an interrupted run). */
+export function summarizeFolds(options: BenchOptions, results: readonly FoldResult[]): BenchResult {
   const aucStats = meanAndStd(results.map((r) => r.testAuc));
   const accStats = meanAndStd(results.map((r) => r.testAcc));
   const dedupStats = meanAndStd(results.map((r) => r.testAucDedup));
@@ -78,10 +83,10 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResult> 
     model: options.model,
     dataset: options.datasetName ?? datasetLabel(options.dataDir),
     format: options.format,
-    config,
+    config: options.config ?? {},
     window: options.window ?? 200,
     maxEpochs: options.maxEpochs ?? null,
-    folds: results,
+    folds: [...results].sort((a, b) => a.fold - b.fold),
     meanAuc: aucStats.mean,
     stdAuc: aucStats.std,
     meanAcc: accStats.mean,
