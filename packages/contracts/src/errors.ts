@@ -9,7 +9,6 @@ export const ERRORS = {
   unknown_field: { status: 400, message: "The request has a field this endpoint does not accept" },
   malformed_json: { status: 400, message: "The request body is not valid JSON" },
   duplicate_statement_id: { status: 400, message: "A batch contains the same statement id twice" },
-  invalid_cursor: { status: 400, message: "The page cursor is not valid" },
   unauthenticated: { status: 401, message: "Sign in first" },
   invalid_credentials: { status: 401, message: "Email or password is wrong" },
   csrf_failed: { status: 403, message: "Missing or wrong CSRF token (send the x-csrf-token header)" },
