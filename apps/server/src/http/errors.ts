@@ -87,7 +87,20 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
     extra: Omit<ErrorResponse["error"], "code" | "message"> = {},
   ) => reply.status(ERRORS[code].status).send(errorBody(code, message, extra));
 
-  if (error instanceof ApiError) return send(error.code, error.message, error.extra);
+  if (error instanceof ApiError) {
+    if (error.status === 401 || error.status === 403 || error.code === "not_found") {
+      // Every denial is logged (TRUST #11) with who and what, never with credentials or bodies.
+      request.log.warn(
+        {
+          code: error.code,
+          route: `${request.method} ${request.routeOptions.url ?? request.url}`,
+          userId: request.principal?.user.id,
+        },
+        "access denied",
+      );
+    }
+    return send(error.code, error.message, error.extra);
+  }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const context = (error as { validationContext?: string }).validationContext;
     const issues = error.validation.flatMap((issue) =>

@@ -19,6 +19,9 @@ interface SessionRow {
   expires_at: unknown;
 }
 
+/** Idle-timeout bookkeeping granularity: the idle timeout is exact to within this much. */
+const TOUCH_GRANULARITY_MS = 60_000;
+
 /**
  * Server-side sessions keyed by the SHA-256 of the cookie token (the server hashes; this stores).
  * Validity (idle and absolute timeouts) is decided by the caller's clock, passed in as `now`.
@@ -38,22 +41,28 @@ export function sessionRepository(db: Queryable) {
         [input.tokenHash, input.userId, input.csrfToken, input.now, input.expiresAt],
       );
     },
-    /** The live session for this hash, touching `last_seen_at`; undefined when absent, idle or expired. */
+    /**
+     * The live session for this hash; undefined when absent, idle or expired. `last_seen_at` is written
+     * at most once a minute, so an active client does not turn every read into a database write.
+     */
     async touch(tokenHash: string, now: Date, idleMs: number): Promise<StoredSession | undefined> {
       const idleSince = new Date(now.getTime() - idleMs);
       const { rows } = await db.query<SessionRow>(
-        `UPDATE sessions SET last_seen_at = $2
-         WHERE token_hash = $1 AND expires_at > $2 AND last_seen_at > $3
-         RETURNING user_id, csrf_token, created_at, last_seen_at, expires_at`,
+        `SELECT user_id, csrf_token, created_at, last_seen_at, expires_at FROM sessions
+         WHERE token_hash = $1 AND expires_at > $2 AND last_seen_at > $3`,
         [tokenHash, now, idleSince],
       );
       const row = rows[0];
       if (!row) return undefined;
+      const lastSeenAt = toDate(row.last_seen_at);
+      if (now.getTime() - lastSeenAt.getTime() >= TOUCH_GRANULARITY_MS) {
+        await db.query("UPDATE sessions SET last_seen_at = $2 WHERE token_hash = $1", [tokenHash, now]);
+      }
       return {
         userId: asId<UserId>(row.user_id),
         csrfToken: row.csrf_token,
         createdAt: toDate(row.created_at),
-        lastSeenAt: toDate(row.last_seen_at),
+        lastSeenAt: now,
         expiresAt: toDate(row.expires_at),
       };
     },
