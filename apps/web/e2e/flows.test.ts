@@ -1,0 +1,187 @@
+import type { DemoLogin } from "@pathwise/content";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  type Browser,
+  CHROMIUM_MISSING_MESSAGE,
+  chromiumAvailable,
+  launchBrowser,
+  seriousAxeViolations,
+} from "./support/browser";
+import { ensureFreshBuild } from "./support/build";
+import { latinWordsIn, saveScreenshot } from "./support/screens";
+import { type RunningServer, startServer } from "./support/server";
+
+/**
+ * End-to-end flows in Debian's Chromium against the real server (fresh PGlite, demo school seeded),
+ * serving a fresh build of the web app. Every page visited is checked with axe (no serious or
+ * critical violations) and the browser console must stay free of errors.
+ */
+if (!chromiumAvailable) console.warn(CHROMIUM_MISSING_MESSAGE);
+
+describe.skipIf(!chromiumAvailable)("web app in a real browser", () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  const learner = {
+    name: "Ada Lovelace",
+    email: `ada-${Date.now()}@example.test`,
+    password: "analytical-engine-1843",
+  };
+
+  const login = (role: DemoLogin["role"]) => {
+    const found = server.demo.logins.find((candidate) => candidate.role === role);
+    if (!found) throw new Error(`the demo seed has no ${role} login`);
+    return found;
+  };
+
+  async function expectAccessible(where: string) {
+    const violations = await seriousAxeViolations(page);
+    expect(violations, `axe on ${where}`).toEqual([]);
+  }
+
+  async function logInAs(email: string, password: string) {
+    await page.goto("/login");
+    await page.getByLabel(/Email|电子邮箱/).fill(email);
+    await page.getByLabel(/^(Password|密码)$/).fill(password);
+    await page.getByRole("button", { name: /^(Log in|登录)$/ }).click();
+  }
+
+  async function logOut() {
+    await page.getByRole("button", { name: /Log out|退出登录/ }).click();
+    await page.getByRole("heading", { level: 1, name: /Log in|登录/ }).waitFor();
+  }
+
+  beforeAll(async () => {
+    await ensureFreshBuild();
+    server = await startServer();
+    browser = await launchBrowser(server.baseURL);
+    page = await browser.context.newPage();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it("a new learner signs up with the class join code and lands on the dashboard", async () => {
+    await page.goto("/");
+    await page.getByRole("heading", { level: 1, name: "Log in" }).waitFor();
+    await saveScreenshot(page, "login");
+    await expectAccessible("log in");
+
+    await page.getByRole("link", { name: "Sign up" }).click();
+    await page.getByLabel("Your name").fill(learner.name);
+    await page.getByLabel("Email").fill(learner.email);
+    await page.getByLabel("Password").fill(learner.password);
+    await page.getByLabel("Class join code").fill(server.demo.classJoinCode.toLowerCase());
+    await expectAccessible("sign up");
+    await page.getByRole("button", { name: "Sign up" }).click();
+
+    await page.getByRole("heading", { level: 1, name: `Hello, ${learner.name}` }).waitFor();
+    // The knowledge map draws every concept of the demo course, laid out by dagre.
+    await page.locator(".react-flow__node").first().waitFor();
+    const graph = await page.evaluate(async () => {
+      const courses: { courses: { id: string }[] } = await (await fetch("/api/courses")).json();
+      const body: { concepts: unknown[]; prerequisites: unknown[] } = await (
+        await fetch(`/api/courses/${courses.courses[0]?.id}/graph`)
+      ).json();
+      return { concepts: body.concepts.length, edges: body.prerequisites.length };
+    });
+    expect(graph.concepts).toBeGreaterThanOrEqual(20);
+    expect(await page.locator(".react-flow__node").count()).toBe(graph.concepts);
+    expect(await page.locator(".react-flow__edge").count()).toBe(graph.edges);
+    await expect(page.getByText("No practice yet").isVisible()).resolves.toBe(true);
+    await expectAccessible("dashboard");
+    await saveScreenshot(page, "dashboard");
+  });
+
+  it("the learner answers a question, gets feedback at once, and sees it in their history", async () => {
+    await page.getByRole("link", { name: "Practice", exact: true }).click();
+    await page.getByRole("heading", { level: 1, name: "Practice" }).waitFor();
+    const choices = page.getByRole("radio");
+    if ((await choices.count()) > 0) await choices.first().check();
+    else await page.getByLabel("Your answer").fill("1");
+    await page.getByRole("button", { name: "Check answer" }).click();
+    const feedback = page.locator(".practice-feedback .alert");
+    await feedback.waitFor();
+    expect(await feedback.textContent()).toMatch(
+      /Correct — well done!|Not quite|could not be read|teacher will read/,
+    );
+    await expectAccessible("practice with feedback");
+    await saveScreenshot(page, "practice");
+
+    await page.getByRole("link", { name: "Dashboard" }).click();
+    const rows = page.locator("section[aria-labelledby=history-title] tbody tr");
+    await rows.first().waitFor();
+    const recorded = await page.locator(".practice-feedback").count(); // page changed: nothing left over
+    expect(recorded).toBe(0);
+    expect(await rows.count()).toBeGreaterThanOrEqual(1);
+  });
+
+  it("switches to Chinese, shows no English in the main UI, and remembers the choice", async () => {
+    await page.getByLabel("Language").selectOption("zh-CN");
+    await page.getByRole("heading", { level: 1, name: `你好，${learner.name}` }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe("zh-CN");
+    const english = await latinWordsIn(page, ["Pathwise", learner.name, "English", "React Flow"]);
+    expect(english).toEqual([]);
+    await page.reload();
+    await page.getByRole("heading", { level: 1, name: `你好，${learner.name}` }).waitFor();
+    await page.locator(".react-flow__node").first().waitFor();
+    await expectAccessible("dashboard in Chinese");
+    await saveScreenshot(page, "dashboard-zh");
+  });
+
+  it("lays the dashboard out for a phone-sized screen without sideways scrolling", async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.reload();
+    await page.locator(".react-flow__node").first().waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await saveScreenshot(page, "dashboard-phone-zh");
+    await page.setViewportSize({ width: 1280, height: 860 });
+    await page.getByLabel("语言").selectOption("en");
+    await logOut();
+  });
+
+  it("a teacher opens their class and a learner's recent practice", async () => {
+    const teacher = login("teacher");
+    await logInAs(teacher.email, teacher.password);
+    await page.getByRole("heading", { level: 1, name: "My classes" }).waitFor();
+    await expectAccessible("classes");
+    await page.locator(".list-row a").first().click();
+    await page.getByRole("heading", { level: 2, name: "Learners" }).waitFor();
+    const learnerRows = page.locator("section[aria-labelledby=learners-title] tbody tr");
+    const demoLearners = server.demo.logins.filter((entry) => entry.role === "learner").length;
+    expect(await learnerRows.count()).toBe(demoLearners + 1); // the demo class plus our new learner
+    await expectAccessible("class");
+    await saveScreenshot(page, "teacher-class");
+
+    const demoLearner = login("learner");
+    await page.getByRole("link", { name: demoLearner.displayName }).first().click();
+    await page
+      .getByRole("heading", { level: 1, name: `Recent practice of ${demoLearner.displayName}` })
+      .waitFor();
+    await page.locator("tbody tr").first().waitFor();
+    expect(await page.locator("tbody tr").count()).toBeGreaterThan(5);
+    await expectAccessible("learner history");
+    await saveScreenshot(page, "teacher-learner-history");
+    await logOut();
+  });
+
+  it("an admin sees users and classes and can create a class", async () => {
+    const admin = login("admin");
+    await logInAs(admin.email, admin.password);
+    await page.getByRole("heading", { level: 1, name: "School admin" }).waitFor();
+    await page.getByLabel("Class name", { exact: true }).fill("Algebra club");
+    await page.getByRole("button", { name: "Create class" }).click();
+    await page.getByRole("link", { name: "Algebra club" }).waitFor();
+    await expectAccessible("admin");
+    await saveScreenshot(page, "admin");
+    await logOut();
+  });
+
+  it("logged no console errors in any of the flows", () => {
+    expect(browser.errors).toEqual([]);
+  });
+});

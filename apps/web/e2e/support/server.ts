@@ -1,0 +1,54 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type DemoSeedResult, seedDemoSchool } from "@pathwise/content";
+import { type AppDeps, buildApp, createArgon2Hasher, parseConfig } from "@pathwise/server";
+import { createRepositories, migrate, openDatabase } from "@pathwise/storage";
+import { DIST_DIR } from "./build";
+
+export interface RunningServer {
+  baseURL: string;
+  demo: DemoSeedResult;
+  close(): Promise<void>;
+}
+
+/**
+ * The real Pathwise server, in-process: a fresh PGlite database in a temp folder, migrated and seeded
+ * with the demo school, serving the web app's build at `/` on a random 127.0.0.1 port.
+ */
+export async function startServer(): Promise<RunningServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), "pathwise-e2e-"));
+  const config = parseConfig({
+    PORT: "0",
+    HOST: "127.0.0.1",
+    PATHWISE_DATA_DIR: dataDir,
+    PATHWISE_WEB_DIST: DIST_DIR,
+    LOG_LEVEL: "warn",
+  });
+  const db = await openDatabase({ dataDir });
+  try {
+    const report = await migrate(db);
+    if (report.error) throw report.error;
+    const passwords = await createArgon2Hasher();
+    const deps: AppDeps = { config, db, repos: createRepositories(db), passwords, clock: () => new Date() };
+    const demo = await seedDemoSchool(db, { hashPassword: (password) => passwords.hash(password) });
+    const app = await buildApp(deps);
+    await app.listen({ port: 0, host: "127.0.0.1" });
+    const address = app.server.address();
+    if (address === null || typeof address === "string")
+      throw new Error(`unexpected server address ${address}`);
+    return {
+      baseURL: `http://127.0.0.1:${address.port}`,
+      demo,
+      async close() {
+        await app.close();
+        await db.close();
+        rmSync(dataDir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await db.close();
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+}

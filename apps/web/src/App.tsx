@@ -1,0 +1,71 @@
+import { useTranslation } from "react-i18next";
+import { Link, Redirect, Route, Switch } from "wouter";
+import { Loading } from "./components/Feedback";
+import { Layout, PageHeader } from "./components/Layout";
+import { AdminPage } from "./pages/AdminPage";
+import { ClassesPage } from "./pages/ClassesPage";
+import { ClassPage } from "./pages/ClassPage";
+import { DashboardPage } from "./pages/DashboardPage";
+import { LearnerHistoryPage } from "./pages/LearnerHistoryPage";
+import { LogInPage } from "./pages/LogInPage";
+import { PracticePage } from "./pages/PracticePage";
+import { SignUpPage } from "./pages/SignUpPage";
+import { homeFor } from "./session/navigation";
+import { SessionProvider, useSession } from "./session/SessionContext";
+
+function NotFound() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <PageHeader title={t("errors.notFound")} />
+      <Link href="/">{t("errors.goHome")}</Link>
+    </>
+  );
+}
+
+/** Pages for a signed-in user; anyone else is sent to the log-in page. */
+function SignedInRoutes() {
+  const { user } = useSession();
+  if (!user) return <Redirect to="/login" replace />;
+  return (
+    <Switch>
+      <Route path="/">
+        {user.role === "learner" ? <DashboardPage /> : <Redirect to={homeFor(user.role)} replace />}
+      </Route>
+      <Route path="/practice" component={PracticePage} />
+      <Route path="/classes" component={ClassesPage} />
+      <Route path="/classes/:classId" component={ClassPage} />
+      <Route path="/classes/:classId/learners/:learnerId" component={LearnerHistoryPage} />
+      <Route path="/admin" component={AdminPage} />
+      <Route component={NotFound} />
+    </Switch>
+  );
+}
+
+function Routes() {
+  const session = useSession();
+  if (session.status === "loading") return <Loading />;
+  return (
+    <Switch>
+      <Route path="/login">
+        {session.user ? <Redirect to={homeFor(session.user.role)} replace /> : <LogInPage />}
+      </Route>
+      <Route path="/signup">
+        {session.user ? <Redirect to={homeFor(session.user.role)} replace /> : <SignUpPage />}
+      </Route>
+      <Route>
+        <SignedInRoutes />
+      </Route>
+    </Switch>
+  );
+}
+
+export function App() {
+  return (
+    <SessionProvider>
+      <Layout>
+        <Routes />
+      </Layout>
+    </SessionProvider>
+  );
+}

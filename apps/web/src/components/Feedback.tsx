@@ -1,0 +1,38 @@
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { errorMessageKey } from "./error-text";
+
+/** A status message; errors are announced to screen readers as alerts, the rest politely. */
+export function Alert({ kind, children }: { kind: "error" | "success" | "info"; children: ReactNode }) {
+  return (
+    <div className={`alert alert--${kind}`} role={kind === "error" ? "alert" : "status"}>
+      {children}
+    </div>
+  );
+}
+
+/** Turns any failure into a sentence in the current language, never a stack trace. */
+export function ErrorMessage({ error }: { error: unknown }) {
+  const { t } = useTranslation();
+  return <Alert kind="error">{t(errorMessageKey(error))}</Alert>;
+}
+
+export function Loading() {
+  const { t } = useTranslation();
+  return (
+    <p className="muted" role="status">
+      {t("app.loading")}
+    </p>
+  );
+}
+
+/** Marks a part of a page whose data source does not exist yet: honest, never filled with fake data. */
+export function ComingSoon({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <div className="coming-soon">
+      <span className="badge badge--soon">{t("app.comingSoon")}</span>
+      <p className="muted">{children}</p>
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import { ApiError, ContractMismatchError } from "../api/http";
+import { type MessageKey, messageKey } from "../i18n/message-key";
+
+/**
+ * Which sentence to show for a failed request. The server's own messages are English and meant for
+ * developers, so the UI branches on the stable error code (and the field it names) instead.
+ */
+const BY_FIELD: Record<string, MessageKey> = {
+  "body.joinCode": messageKey("errors.badJoinCode"),
+  "body.password": messageKey("errors.weakPassword"),
+  "body.email": messageKey("errors.badEmail"),
+};
+
+const BY_CODE: Record<string, MessageKey> = {
+  invalid_credentials: messageKey("errors.invalidCredentials"),
+  email_taken: messageKey("errors.emailTaken"),
+  rate_limited: messageKey("errors.rateLimited"),
+  unauthenticated: messageKey("errors.sessionEnded"),
+  csrf_failed: messageKey("errors.sessionEnded"),
+  forbidden: messageKey("errors.forbidden"),
+  not_found: messageKey("errors.notFound"),
+  validation_failed: messageKey("errors.invalidInput"),
+};
+
+export function errorMessageKey(error: unknown): MessageKey {
+  if (error instanceof ContractMismatchError) return messageKey("errors.unexpectedResponse");
+  if (!(error instanceof ApiError)) return messageKey("errors.generic");
+  if (error.status === 0) return messageKey("errors.network");
+  const byField = error.field === undefined ? undefined : BY_FIELD[error.field];
+  if (error.code === "validation_failed" && byField) return byField;
+  return (error.code === undefined ? undefined : BY_CODE[error.code]) ?? messageKey("errors.generic");
+}

@@ -1,0 +1,48 @@
+import { ROLES } from "@pathwise/domain";
+import { useTranslation } from "react-i18next";
+import { listClasses, listUsers } from "../api/admin";
+import { useResource } from "../api/use-resource";
+import { ComingSoon, ErrorMessage, Loading } from "../components/Feedback";
+import { PageHeader } from "../components/Layout";
+import { ClassesAdmin } from "../features/admin/ClassesAdmin";
+import { UsersAdmin } from "../features/admin/UsersAdmin";
+import { ROLE_LABELS } from "../session/navigation";
+
+/** School administration: users, classes and enrolments; course import lives on the CLI for now. */
+export function AdminPage() {
+  const { t } = useTranslation();
+  const users = useResource((signal) => listUsers(signal), []);
+  const classes = useResource((signal) => listClasses(signal), []);
+  const roleOptions = ROLES.map((role) => ({ value: role, label: t(ROLE_LABELS[role]) }));
+
+  return (
+    <>
+      <PageHeader title={t("admin.title")} lead={t("admin.lead")} />
+      <div className="stack">
+        {users.status === "loading" || classes.status === "loading" ? (
+          <Loading />
+        ) : users.status === "error" ? (
+          <ErrorMessage error={users.error} />
+        ) : classes.status === "error" ? (
+          <ErrorMessage error={classes.error} />
+        ) : (
+          <>
+            <UsersAdmin users={users.data} roleOptions={roleOptions} onChange={users.reload} />
+            <ClassesAdmin
+              classes={classes.data}
+              users={users.data}
+              onChange={() => {
+                classes.reload();
+                users.reload();
+              }}
+            />
+          </>
+        )}
+        <section className="card" aria-labelledby="import-title">
+          <h2 id="import-title">{t("admin.courseImportTitle")}</h2>
+          <ComingSoon>{t("admin.courseImportPending")}</ComingSoon>
+        </section>
+      </div>
+    </>
+  );
+}

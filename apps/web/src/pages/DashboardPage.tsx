@@ -1,0 +1,80 @@
+import { localize } from "@pathwise/domain";
+import { useTranslation } from "react-i18next";
+import { Link } from "wouter";
+import { recentHistory } from "../api/events";
+import { useResource } from "../api/use-resource";
+import { ComingSoon, ErrorMessage, Loading } from "../components/Feedback";
+import { PageHeader } from "../components/Layout";
+import { useCourse } from "../features/course/use-course";
+import { HistoryTable } from "../features/history/HistoryTable";
+import { KnowledgeMap } from "../features/knowledge-map/KnowledgeMap";
+import { uiLocale } from "../i18n/locales";
+import { useSession } from "../session/SessionContext";
+
+const RECENT = 8;
+
+/** The learner's home: their course's knowledge map, what comes next, and their recent practice. */
+export function DashboardPage() {
+  const { t, i18n } = useTranslation();
+  const locale = uiLocale(i18n.language);
+  const { user } = useSession();
+  const course = useCourse();
+  const learnerId = user?.id ?? "";
+  const history = useResource((signal) => recentHistory(learnerId, RECENT, signal), [learnerId]);
+
+  return (
+    <>
+      <PageHeader
+        title={t("dashboard.title", { name: user?.displayName ?? "" })}
+        lead={t("dashboard.lead")}
+      />
+      <div className="grid grid--dashboard">
+        <section className="card" aria-labelledby="map-title">
+          <h2 id="map-title">{t("dashboard.mapTitle")}</h2>
+          {course.status === "loading" && <Loading />}
+          {course.status === "error" && <ErrorMessage error={course.error} />}
+          {course.status === "ready" && !course.data && <p className="empty">{t("dashboard.mapEmpty")}</p>}
+          {course.status === "ready" && course.data && (
+            <>
+              <p className="card__lead">
+                <strong>{localize(course.data.course.title, locale)}</strong> · {t("dashboard.mapLead")}
+              </p>
+              <KnowledgeMap
+                label={t("dashboard.mapLabel", { course: localize(course.data.course.title, locale) })}
+                concepts={course.data.graph.concepts.map((concept) => ({
+                  id: concept.id,
+                  title: localize(concept.title, locale),
+                }))}
+                prerequisites={course.data.graph.prerequisites}
+              />
+              <p className="muted map-note">{t("dashboard.mapMasteryPending")}</p>
+            </>
+          )}
+        </section>
+        <div className="stack">
+          <section className="card" aria-labelledby="next-title">
+            <h2 id="next-title">{t("dashboard.nextUpTitle")}</h2>
+            <ComingSoon>{t("dashboard.nextUpPending")}</ComingSoon>
+            <Link href="/practice" className="button">
+              {t("dashboard.startPractice")}
+            </Link>
+          </section>
+          <section className="card" aria-labelledby="history-title">
+            <h2 id="history-title">{t("dashboard.historyTitle")}</h2>
+            {history.status === "loading" && <Loading />}
+            {history.status === "error" && <ErrorMessage error={history.error} />}
+            {history.status === "ready" && history.data.length === 0 && (
+              <p className="empty">{t("dashboard.historyEmpty")}</p>
+            )}
+            {history.status === "ready" && history.data.length > 0 && (
+              <HistoryTable
+                entries={history.data}
+                course={course.status === "ready" ? course.data : undefined}
+              />
+            )}
+          </section>
+        </div>
+      </div>
+    </>
+  );
+}

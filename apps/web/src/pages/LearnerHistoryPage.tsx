@@ -1,0 +1,43 @@
+import { useTranslation } from "react-i18next";
+import { Link, useParams } from "wouter";
+import { classDetail } from "../api/admin";
+import { recentHistory } from "../api/events";
+import { useResource } from "../api/use-resource";
+import { ErrorMessage, Loading } from "../components/Feedback";
+import { PageHeader } from "../components/Layout";
+import { useCourse } from "../features/course/use-course";
+import { HistoryTable } from "../features/history/HistoryTable";
+
+const RECENT = 30;
+
+/** A teacher's view of one learner of their class: recent practice, newest first. */
+export function LearnerHistoryPage() {
+  const { t } = useTranslation();
+  const { classId = "", learnerId = "" } = useParams<{ classId: string; learnerId: string }>();
+  const detail = useResource((signal) => classDetail(classId, signal), [classId]);
+  const history = useResource((signal) => recentHistory(learnerId, RECENT, signal), [learnerId]);
+  const course = useCourse();
+  const learner =
+    detail.status === "ready"
+      ? detail.data.members.find((member) => member.user.id === learnerId)?.user
+      : undefined;
+
+  return (
+    <>
+      <p>
+        <Link href={`/classes/${classId}`}>← {t("classes.back")}</Link>
+      </p>
+      <PageHeader title={t("classes.historyOf", { name: learner?.displayName ?? "…" })} />
+      <section className="card" aria-label={t("dashboard.historyTitle")}>
+        {history.status === "loading" && <Loading />}
+        {history.status === "error" && <ErrorMessage error={history.error} />}
+        {history.status === "ready" && history.data.length === 0 && (
+          <p className="empty">{t("classes.noHistory")}</p>
+        )}
+        {history.status === "ready" && history.data.length > 0 && (
+          <HistoryTable entries={history.data} course={course.status === "ready" ? course.data : undefined} />
+        )}
+      </section>
+    </>
+  );
+}
