@@ -25,7 +25,17 @@ export class BenchClient {
     this.headers.authorization = `Bearer ${token}`;
   }
 
-  send(method: string, path: string, body?: unknown, extra: Record<string, string> = {}): Promise<Response> {
+  /**
+   * One request. `deadlineMs` bounds the whole exchange — including time spent waiting for a free
+   * connection — so an overloaded server turns into counted timeouts instead of an endless run.
+   */
+  send(
+    method: string,
+    path: string,
+    body?: unknown,
+    extra: Record<string, string> = {},
+    deadlineMs = 30_000,
+  ): Promise<Response> {
     const payload = body === undefined ? undefined : JSON.stringify(body);
     return new Promise((resolve, reject) => {
       const req = request(
@@ -50,7 +60,11 @@ export class BenchClient {
           });
         },
       );
-      req.setTimeout(30_000, () => req.destroy(new Error(`${method} ${path} timed out after 30 s`)));
+      const deadline = setTimeout(
+        () => req.destroy(new Error(`timed out after ${deadlineMs / 1000} s`)),
+        deadlineMs,
+      );
+      req.on("close", () => clearTimeout(deadline));
       req.on("error", reject);
       if (payload !== undefined) req.write(payload);
       req.end();

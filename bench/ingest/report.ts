@@ -36,7 +36,8 @@ export interface IngestReport {
   readonly runs: readonly DatabaseRun[];
 }
 
-const ms = (value: number) => (Number.isNaN(value) ? "–" : value.toFixed(1));
+const ms = (value: number) =>
+  Number.isNaN(value) ? "–" : value === Number.POSITIVE_INFINITY ? "> 10 000 (timeouts)" : value.toFixed(1);
 const errorsOf = (errors: Record<string, number>) => {
   const entries = Object.entries(errors);
   return entries.length === 0 ? "0" : entries.map(([code, n]) => `${n} × ${code}`).join(", ");
@@ -100,7 +101,8 @@ export function renderReport(report: IngestReport): string {
     `- ${report.options.learners} learners; each statement is a fresh xAPI \`answered\` statement with a client UUID.`,
     `- Sustained rate: closed loop for ${report.options.sustainedSeconds} s after a 3 s warm-up; events/s = statements acknowledged ÷ wall time.`,
     `- Fixed rate: open loop, one statement per POST every ${(1000 / report.options.rate).toFixed(1)} ms for ${report.options.fixedSeconds} s; ` +
-      "latency runs from the scheduled send time to the response, so server queueing is not hidden (coordinated omission).",
+      "latency runs from the scheduled send time to the response, so server queueing is not hidden (coordinated omission). " +
+      "A request unanswered 10 s after it was due counts as an error (`timed out after 10 s`) and enters the latency percentiles as +∞ (shown as `> 10 000`).",
     `- TRUST.md row 1 asks for 10 minutes at 200 events/s with p99 ≤ 100 ms; this run holds the rate for ${report.options.fixedSeconds} s ` +
       "(`--fixed-seconds 600` runs the full 10 minutes).",
     "",
