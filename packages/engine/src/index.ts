@@ -20,6 +20,11 @@ export {
 export { prerequisiteClosure, topologicalOrder } from "./graph/closure";
 export { firstStepToward, structuralNeighbourhood } from "./graph/neighbourhood";
 export { kssEnvironment } from "./kss/environment";
+export type { DktWeights } from "./kt/dkt-stepper";
+export { DktLearnerState, dktWeightsFrom } from "./kt/dkt-stepper";
+export type { KtEnvironmentSettings, RealSession } from "./kt/environment";
+export { createKtEnvironment, DEFAULT_KT_SETTINGS } from "./kt/environment";
+export { inferPrerequisiteGraph } from "./kt/inferred-graph";
 export type { BktParameters } from "./mastery/bkt-tracker";
 export { DEFAULT_BKT, predictCorrect, updateMastery } from "./mastery/bkt-tracker";
 export { adaptTargetSuccess, closestToTarget } from "./plan/difficulty";

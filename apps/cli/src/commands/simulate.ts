@@ -1,8 +1,9 @@
 import { writeFileSync } from "node:fs";
-import { evaluatePolicy, getEnvironment, getPolicy } from "@pathwise/engine";
+import { evaluatePolicy, getPolicy, type LearningEnvironment } from "@pathwise/engine";
 import { SingleBar } from "cli-progress";
 import type { Command } from "commander";
 import { z } from "zod";
+import { loadEnvironment } from "./simulate-kt";
 
 const SimulateOptions = z.object({
   env: z.string().min(1),
@@ -18,7 +19,10 @@ export function register(program: Command): void {
   program
     .command("simulate")
     .description("evaluate a learning-path policy in a simulator: learning gain E_p, mean and 95% CI")
-    .requiredOption("--env <name>", "simulator: kss (kt: not available yet)")
+    .requiredOption(
+      "--env <name>",
+      "simulator: kss, or kt (DKT learner; needs bench/paths/train-dkt.ts first)",
+    )
     .requiredOption("--policy <name>", "policy: random, topological, planner, planner-no-coherence")
     .option("--steps <n>", "recommendations per episode (5, 10, 20)", "20")
     .option("--episodes <n>", "simulated learners", "4000")
@@ -31,10 +35,10 @@ export function register(program: Command): void {
         program.error(`simulate: invalid options: ${problems}`);
       }
       const options = parsed.data;
-      let environment: ReturnType<typeof getEnvironment>;
+      let environment: LearningEnvironment;
       let policy: ReturnType<typeof getPolicy>;
       try {
-        environment = getEnvironment(options.env);
+        environment = loadEnvironment(options.env);
         policy = getPolicy(options.policy);
       } catch (error) {
         program.error(`simulate: ${(error as Error).message}`);
