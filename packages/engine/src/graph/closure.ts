@@ -42,22 +42,3 @@ export function topologicalOrder(graph: PrerequisiteStructure): number[] {
   }
   return order;
 }
-
-/** Undirected hop distance between every pair of concepts (BFS from each; Infinity when unconnected). */
-export function hopDistances(graph: PrerequisiteStructure): number[][] {
-  return Array.from({ length: graph.size }, (_, from) => {
-    const dist = new Array<number>(graph.size).fill(Number.POSITIVE_INFINITY);
-    dist[from] = 0;
-    const queue = [from];
-    for (let head = 0; head < queue.length; head++) {
-      const k = queue[head] as number;
-      for (const n of [...(graph.pred[k] ?? []), ...(graph.succ[k] ?? [])]) {
-        if (dist[n] === Number.POSITIVE_INFINITY) {
-          dist[n] = (dist[k] as number) + 1;
-          queue.push(n);
-        }
-      }
-    }
-    return dist;
-  });
-}
