@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { tf } from "../../engine/backend";
 import { embeddingLookup } from "../../engine/embedding";
-import { matMulLastAxis } from "../../engine/linear";
 import type { ParameterStore } from "../../engine/parameters";
 import { defineDeepModel } from "./define";
 import { dropout } from "./layers";
+import { addLstm, lstm } from "./lstm";
 import {
   type BatchTensors,
   type DeepNetwork,
@@ -30,41 +30,6 @@ interface DktConfig {
   readonly embeddingSize: number;
   readonly hiddenSize: number;
   readonly dropout: number;
-}
-
-/**
- * One LSTM layer over [B, T, E] inputs; returns hidden states [B, T, H]. Gate order i, f, g, o.
- * Time-major inside: per-step slices of a [T, B, ·] tensor are contiguous, whereas unstacking [B, T, ·]
- * along time is a strided copy that cost a third of a DKT step on wasm (docs/benchmarks/kt-speed.md).
- */
-export function lstm(params: ParameterStore, name: string, inputs: tf.Tensor3D, hidden: number): tf.Tensor3D {
-  const [batch, steps] = inputs.shape;
-  const timeMajor = tf.transpose(inputs, [1, 0, 2]);
-  // The input projection of every step is one large matmul; only h·W_h must run step by step.
-  const projected = tf.add(matMulLastAxis(timeMajor, params.get(`${name}.wx`)), params.get(`${name}.b`));
-  const perStep = tf.unstack(projected, 0);
-  const wh = params.get(`${name}.wh`);
-  let h: tf.Tensor2D = tf.zeros([batch, hidden]);
-  let c: tf.Tensor2D = tf.zeros([batch, hidden]);
-  const states: tf.Tensor2D[] = [];
-  for (let t = 0; t < steps; t++) {
-    const z = tf.add(perStep[t] as tf.Tensor2D, tf.matMul(h, wh));
-    const [i, f, g, o] = tf.split(z, 4, 1) as [tf.Tensor2D, tf.Tensor2D, tf.Tensor2D, tf.Tensor2D];
-    c = tf.add(tf.mul(tf.sigmoid(f), c), tf.mul(tf.sigmoid(i), tf.tanh(g)));
-    h = tf.mul(tf.sigmoid(o), tf.tanh(c));
-    states.push(h);
-  }
-  return tf.transpose(tf.stack(states, 0), [1, 0, 2]) as tf.Tensor3D;
-}
-
-export function addLstm(params: ParameterStore, name: string, inputSize: number, hidden: number): void {
-  params.add(`${name}.wx`, [inputSize, 4 * hidden], "glorot");
-  params.add(`${name}.wh`, [hidden, 4 * hidden], "glorot");
-  // Forget-gate bias 1 (Jozefowicz et al. 2015) so early training keeps memory.
-  const bias = new Float32Array(4 * hidden);
-  bias.fill(1, hidden, 2 * hidden);
-  const b = params.add(`${name}.b`, [4 * hidden], "zeros");
-  tf.tidy(() => b.assign(tf.tensor1d(bias)));
 }
 
 class DktNetwork implements DeepNetwork {
