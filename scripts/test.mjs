@@ -15,6 +15,7 @@ if (!existsSync(chromium)) {
 if (!process.env.TEST_DATABASE_URL) {
   console.warn("TEST_DATABASE_URL is not set: database tests run on embedded PGlite only.\n");
 }
-run("npx", ["tsc", "-b"]);
+// The web app (DOM + JSX) has its own tsconfig beside the root's Node one.
+run("npx", ["tsc", "-b", ".", "apps/web"]);
 run("npx", ["biome", "check", "."]);
 run("npx", ["vitest", "run", ...process.argv.slice(2)]);

@@ -6,6 +6,11 @@ import { useSession } from "../session/SessionContext";
 import { BrandMark } from "./BrandMark";
 import { LanguageSwitcher } from "./LanguageSwitcher";
 
+/** A section is current on its own page and on the pages below it (`/classes/…`). */
+function isCurrent(href: string, location: string): boolean {
+  return href === "/" ? location === "/" : location === href || location.startsWith(`${href}/`);
+}
+
 /** The page frame: skip link, banner with navigation and account, one `main` landmark. */
 export function Layout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
@@ -28,7 +33,10 @@ export function Layout({ children }: { children: ReactNode }) {
               <ul>
                 {navigationFor(user.role).map((entry) => (
                   <li key={entry.href}>
-                    <Link href={entry.href} aria-current={location === entry.href ? "page" : undefined}>
+                    <Link
+                      href={entry.href}
+                      aria-current={isCurrent(entry.href, location) ? "page" : undefined}
+                    >
                       {t(entry.label)}
                     </Link>
                   </li>

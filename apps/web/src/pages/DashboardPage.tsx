@@ -7,6 +7,7 @@ import { ComingSoon, ErrorMessage, Loading } from "../components/Feedback";
 import { PageHeader } from "../components/Layout";
 import { useCourse } from "../features/course/use-course";
 import { HistoryTable } from "../features/history/HistoryTable";
+import { ConceptList } from "../features/knowledge-map/ConceptList";
 import { KnowledgeMap } from "../features/knowledge-map/KnowledgeMap";
 import { uiLocale } from "../i18n/locales";
 import { useSession } from "../session/SessionContext";
@@ -28,7 +29,7 @@ export function DashboardPage() {
         title={t("dashboard.title", { name: user?.displayName ?? "" })}
         lead={t("dashboard.lead")}
       />
-      <div className="grid grid--dashboard">
+      <div className="stack">
         <section className="card" aria-labelledby="map-title">
           <h2 id="map-title">{t("dashboard.mapTitle")}</h2>
           {course.status === "loading" && <Loading />}
@@ -48,10 +49,11 @@ export function DashboardPage() {
                 prerequisites={course.data.graph.prerequisites}
               />
               <p className="muted map-note">{t("dashboard.mapMasteryPending")}</p>
+              <ConceptList graph={course.data.graph} />
             </>
           )}
         </section>
-        <div className="stack">
+        <div className="grid grid--dashboard">
           <section className="card" aria-labelledby="next-title">
             <h2 id="next-title">{t("dashboard.nextUpTitle")}</h2>
             <ComingSoon>{t("dashboard.nextUpPending")}</ComingSoon>

@@ -11,7 +11,7 @@ import {
 } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import { useMemo } from "react";
-import { layoutConceptMap, type MapConcept, type MapPrerequisite } from "./layout";
+import { layoutConceptMap, type MapConcept, type MapPrerequisite, NODE_HEIGHT, NODE_WIDTH } from "./layout";
 
 type ConceptNode = Node<{ title: string }, "concept">;
 
@@ -45,6 +45,8 @@ export function KnowledgeMap({
       id: concept.id,
       type: "concept",
       position: { x: concept.x, y: concept.y },
+      width: NODE_WIDTH,
+      height: NODE_HEIGHT,
       data: { title: concept.title },
       draggable: false,
       connectable: false,
@@ -57,7 +59,7 @@ export function KnowledgeMap({
         id: `${edge.requires}->${edge.concept}`,
         source: edge.requires,
         target: edge.concept,
-        markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 },
+        markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16, color: "#8a93a6" },
         focusable: false,
       }));
     return { nodes, edges };
@@ -70,7 +72,7 @@ export function KnowledgeMap({
         edges={edges}
         nodeTypes={NODE_TYPES}
         fitView
-        fitViewOptions={{ padding: 0.1 }}
+        fitViewOptions={{ padding: 0.04 }}
         minZoom={0.2}
         nodesDraggable={false}
         nodesConnectable={false}

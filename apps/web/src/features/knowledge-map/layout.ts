@@ -15,8 +15,8 @@ export interface PlacedConcept extends MapConcept {
   y: number;
 }
 
-export const NODE_WIDTH = 176;
-export const NODE_HEIGHT = 52;
+export const NODE_WIDTH = 168;
+export const NODE_HEIGHT = 56;
 
 /**
  * Lays the concept graph out in layers with dagre (Sugiyama-style layered drawing: Gansner et al.,
@@ -29,7 +29,7 @@ export function layoutConceptMap(
   direction: "LR" | "TB" = "LR",
 ): PlacedConcept[] {
   const graph = new Graph();
-  graph.setGraph({ rankdir: direction, nodesep: 18, ranksep: 56, marginx: 16, marginy: 16 });
+  graph.setGraph({ rankdir: direction, nodesep: 12, ranksep: 40, marginx: 8, marginy: 8 });
   graph.setDefaultEdgeLabel(() => ({}));
   const known = new Set(concepts.map((concept) => concept.id));
   for (const concept of concepts) graph.setNode(concept.id, { width: NODE_WIDTH, height: NODE_HEIGHT });

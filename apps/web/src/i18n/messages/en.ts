@@ -54,6 +54,8 @@ export const en = {
     mapMasteryPending: "Colours by mastery will appear once your learner model is available.",
     mapEmpty: "Your school has not published a course yet.",
     mapLabel: "Concept graph of {{course}}",
+    conceptListTitle: "All concepts in learning order",
+    buildsOn: "Builds on: {{concepts}}",
     nextUpTitle: "Next up",
     nextUpPending: "Personal recommendations with the reason for each step are coming soon.",
     historyTitle: "Recent practice",

@@ -52,6 +52,8 @@ export const zhCN: Messages = {
     mapMasteryPending: "学习者模型上线后，图谱将按掌握程度着色。",
     mapEmpty: "你的学校还没有发布课程。",
     mapLabel: "{{course}}的知识点关系图",
+    conceptListTitle: "按学习顺序列出全部知识点",
+    buildsOn: "先修：{{concepts}}",
     nextUpTitle: "下一步",
     nextUpPending: "带有推荐理由的个性化学习路径即将推出。",
     historyTitle: "最近练习",
