@@ -70,8 +70,17 @@ export async function trainNetwork(
       const batches = lengthBucketedBatches(train.sequences, settings.maxLength, settings.batchSize, random);
       let lossSum = 0;
       let lossWeight = 0;
+      let outOfTime = false;
       for (let i = 0; i < batches.length; i++) {
         options.signal?.throwIfAborted();
+        if (
+          i > 0 &&
+          settings.maxTrainSeconds > 0 &&
+          (performance.now() - started) / 1000 > settings.maxTrainSeconds
+        ) {
+          outOfTime = true;
+          break;
+        }
         const batch = batches[i] as (typeof batches)[number];
         const input = toTensors(batch);
         const context = { training: true, random };
@@ -114,6 +123,16 @@ export async function trainNetwork(
       });
       if (!best || validAuc > best.auc) best = { auc: validAuc, epoch, weights: network.params.snapshot() };
       else if (epoch - best.epoch >= settings.patience) break;
+      if (outOfTime) {
+        options.onProgress?.({
+          epoch,
+          epochs: maxEpochs,
+          fraction: 1,
+          validAuc,
+          message: `time budget of ${settings.maxTrainSeconds} s used up during epoch ${epoch}`,
+        });
+        break;
+      }
     }
   } finally {
     optimizer.dispose();

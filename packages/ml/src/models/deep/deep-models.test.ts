@@ -76,6 +76,18 @@ describe.each(Object.keys(tiny))("%s", (name) => {
 });
 
 describe("trainer", () => {
+  it("stops inside the first epoch when the time budget is used up, and still validates it", async () => {
+    const model = getModel("dkt").create({ ...tiny.dkt, batchSize: 8, maxTrainSeconds: 0.001 }, train);
+    const messages: string[] = [];
+    const report = await model.fit(train, valid, {
+      onProgress: (p) => p.message && messages.push(p.message),
+    });
+    expect(report.epochs).toBe(1);
+    expect(report.history[0]?.validAuc).toBeGreaterThan(0);
+    expect(messages.at(-1)).toMatch(/time budget/);
+    model.dispose();
+  });
+
   it("stops at the next batch boundary when aborted", async () => {
     const model = getModel("dkt").create({ ...tiny.dkt, batchSize: 8 }, train);
     const controller = new AbortController();
