@@ -9,6 +9,8 @@ export interface PhaseReport {
   readonly seconds: number;
   readonly latenciesMs: readonly number[];
   readonly maxSendLagMs?: number;
+  /** CPU seconds the server process used during the phase (Linux only). */
+  readonly serverCpuSeconds?: number;
 }
 
 export interface DatabaseRun {
@@ -45,7 +47,9 @@ const errorsOf = (errors: Record<string, number>) => {
 
 function phaseRow(phase: PhaseReport): string {
   const rate = phase.acknowledged / phase.seconds;
-  return `| ${phase.name} | ${phase.shape} | ${phase.requests} | ${phase.acknowledged} | ${errorsOf(phase.errors)} | ${phase.seconds.toFixed(1)} | **${rate.toFixed(0)}** | ${ms(quantile(phase.latenciesMs, 0.5))} | ${ms(quantile(phase.latenciesMs, 0.99))} | ${ms(quantile(phase.latenciesMs, 1))} |`;
+  const cpu = phase.serverCpuSeconds;
+  const perCpu = cpu ? (phase.acknowledged / cpu).toFixed(0) : "–";
+  return `| ${phase.name} | ${phase.shape} | ${phase.requests} | ${phase.acknowledged} | ${errorsOf(phase.errors)} | ${phase.seconds.toFixed(1)} | **${rate.toFixed(0)}** | ${cpu?.toFixed(1) ?? "–"} | ${perCpu} | ${ms(quantile(phase.latenciesMs, 0.5))} | ${ms(quantile(phase.latenciesMs, 0.99))} | ${ms(quantile(phase.latenciesMs, 1))} |`;
 }
 
 /** The Markdown report: what was measured, how, on which machine, and every figure with its phase. */
@@ -61,8 +65,8 @@ export function renderReport(report: IngestReport): string {
   const details = report.runs.flatMap((run) => [
     `### ${run.database}: ${run.description}`,
     "",
-    "| phase | load | requests | events acknowledged | errors | seconds | events/s | p50 ms | p99 ms | max ms |",
-    "|---|---|---:|---:|---|---:|---:|---:|---:|---:|",
+    "| phase | load | requests | events acknowledged | errors | seconds | events/s | server CPU s | events per server CPU-s | p50 ms | p99 ms | max ms |",
+    "|---|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|",
     ...run.phases.map(phaseRow),
     "",
     ...run.phases
@@ -103,6 +107,9 @@ export function renderReport(report: IngestReport): string {
     `- Fixed rate: open loop, one statement per POST every ${(1000 / report.options.rate).toFixed(1)} ms for ${report.options.fixedSeconds} s; ` +
       "latency runs from the scheduled send time to the response, so server queueing is not hidden (coordinated omission). " +
       "A request unanswered 10 s after it was due counts as an error (`timed out after 10 s`) and enters the latency percentiles as +∞ (shown as `> 10 000`).",
+    "- Server CPU s: user + system CPU time of the server process during the phase (/proc). On a shared " +
+      "machine the wall-clock rate depends on how much CPU the server got; events per server CPU-second does not. " +
+      "On PostgreSQL the database's own processes are not included.",
     `- TRUST.md row 1 asks for 10 minutes at 200 events/s with p99 ≤ 100 ms; this run holds the rate for ${report.options.fixedSeconds} s ` +
       "(`--fixed-seconds 600` runs the full 10 minutes).",
     "",

@@ -7,7 +7,8 @@ import { fileURLToPath } from "node:url";
 import { openPostgres } from "@pathwise/storage";
 import { z } from "zod";
 import { BenchClient, setUpSchool } from "./client";
-import { closedLoop, type LoadResult, openLoop, storedIds } from "./load";
+import { cpuSeconds } from "./cpu";
+import { closedLoop, type LoadResult, openLoop, quantile, storedIds } from "./load";
 import { type DatabaseRun, type PhaseReport, renderReport } from "./report";
 import { startServer } from "./server-process";
 
@@ -46,8 +47,9 @@ function parseArgs(argv: readonly string[]): z.infer<typeof Options> {
   return parsed.data;
 }
 
-function phase(name: string, shape: string, result: LoadResult): PhaseReport {
+function phase(name: string, shape: string, result: LoadResult, serverCpuSeconds?: number): PhaseReport {
   return {
+    ...(serverCpuSeconds === undefined ? {} : { serverCpuSeconds }),
     name,
     shape,
     requests: result.requests,
@@ -101,39 +103,54 @@ async function benchDatabase(
     try {
       const learners = await setUpSchool(client, options.learners);
       const sustainedMs = options.sustainedSeconds * 1000;
+      // Server CPU used during a phase: the node process (for PGlite that includes the database).
+      const measured = async (work: () => Promise<LoadResult>) => {
+        const before = cpuSeconds(server.pid);
+        const result = await work();
+        const after = cpuSeconds(server.pid);
+        return { result, cpu: before === undefined || after === undefined ? undefined : after - before };
+      };
       console.log(`[${kind}] warm-up 3 s`);
       const warmUp = await closedLoop(client, learners, { concurrency: 4, batchSize: 1, durationMs: 3000 });
       console.log(`[${kind}] sustained, single statements, 8 clients, ${options.sustainedSeconds} s`);
-      const single = await closedLoop(client, learners, {
-        concurrency: 8,
-        batchSize: 1,
-        durationMs: sustainedMs,
-      });
+      const single = await measured(() =>
+        closedLoop(client, learners, { concurrency: 8, batchSize: 1, durationMs: sustainedMs }),
+      );
       console.log(`[${kind}] sustained, batches of 100, 4 clients, ${options.sustainedSeconds} s`);
-      const batch = await closedLoop(client, learners, {
-        concurrency: 4,
-        batchSize: 100,
-        durationMs: sustainedMs,
-      });
+      const batch = await measured(() =>
+        closedLoop(client, learners, { concurrency: 4, batchSize: 100, durationMs: sustainedMs }),
+      );
       console.log(`[${kind}] fixed rate ${options.rate}/s for ${options.fixedSeconds} s (open loop)`);
-      const fixed = await openLoop(client, learners, {
-        ratePerSecond: options.rate,
-        durationMs: options.fixedSeconds * 1000,
-      });
+      const fixed = await measured(() =>
+        openLoop(client, learners, { ratePerSecond: options.rate, durationMs: options.fixedSeconds * 1000 }),
+      );
       console.log(`[${kind}] reading every learner's history back …`);
-      const acknowledged = new Set([warmUp, single, batch, fixed].flatMap((r) => r.acknowledged));
+      const acknowledged = new Set(
+        [warmUp, single.result, batch.result, fixed.result].flatMap((r) => r.acknowledged),
+      );
       const stored = await storedIds(client, learners);
       const missing = [...acknowledged].filter((id) => !stored.has(id)).length;
       return {
         database: kind,
         description: database,
         phases: [
-          phase("sustained-single", "8 concurrent clients, 1 statement per POST, closed loop", single),
-          phase("sustained-batch", "4 concurrent clients, 100 statements per POST, closed loop", batch),
+          phase(
+            "sustained-single",
+            "8 concurrent clients, 1 statement per POST, closed loop",
+            single.result,
+            single.cpu,
+          ),
+          phase(
+            "sustained-batch",
+            "4 concurrent clients, 100 statements per POST, closed loop",
+            batch.result,
+            batch.cpu,
+          ),
           phase(
             `fixed-${options.rate}`,
             `${options.rate} statements/s, 1 per POST, open loop, ${options.fixedSeconds} s`,
-            fixed,
+            fixed.result,
+            fixed.cpu,
           ),
         ],
         check: { acknowledged: acknowledged.size, stored: stored.size, missing },
@@ -143,6 +160,18 @@ async function benchDatabase(
       await server.stop();
     }
   });
+}
+
+/** A phase without its raw latencies, with the figures the report shows. */
+function phaseSummary({ latenciesMs, ...rest }: PhaseReport) {
+  const finite = (value: number) => (Number.isFinite(value) ? value : null);
+  return {
+    ...rest,
+    eventsPerSecond: rest.acknowledged / rest.seconds,
+    p50Ms: finite(quantile(latenciesMs, 0.5)),
+    p99Ms: finite(quantile(latenciesMs, 0.99)),
+    maxMs: finite(quantile(latenciesMs, 1)),
+  };
 }
 
 async function machine() {
@@ -187,7 +216,7 @@ async function main() {
   await writeFile(join(out, "ingest.md"), renderReport(report));
   const json = {
     ...report,
-    runs: runs.map((run) => ({ ...run, phases: run.phases.map(({ latenciesMs: _l, ...rest }) => rest) })),
+    runs: runs.map((run) => ({ ...run, phases: run.phases.map(phaseSummary) })),
   };
   await writeFile(join(out, "ingest.json"), `${JSON.stringify(json, null, 2)}\n`);
   console.log(`\nWrote docs/benchmarks/ingest.md and ingest.json`);
