@@ -154,10 +154,15 @@ describe.skipIf(!chromiumAvailable)("web app in a real browser", () => {
     const learnerRows = page.locator("section[aria-labelledby=learners-title] tbody tr");
     const demoLearners = server.demo.logins.filter((entry) => entry.role === "learner").length;
     expect(await learnerRows.count()).toBe(demoLearners + 1); // the demo class plus our new learner
+    // Each row counts that learner's answers from their event history.
+    const demoLearner = login("learner");
+    const demoRow = learnerRows.filter({ hasText: demoLearner.email });
+    await demoRow.locator("td.numeric").first().filter({ hasNotText: "…" }).waitFor();
+    const answers = Number(await demoRow.locator("td.numeric").first().textContent());
+    expect(answers).toBeGreaterThan(50);
     await expectAccessible("class");
     await saveScreenshot(page, "teacher-class");
 
-    const demoLearner = login("learner");
     await page.getByRole("link", { name: demoLearner.displayName }).first().click();
     await page
       .getByRole("heading", { level: 1, name: `Recent practice of ${demoLearner.displayName}` })

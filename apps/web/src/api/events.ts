@@ -53,15 +53,14 @@ export async function postStatements(statements: Statement[], attempts = 3): Pro
   }
 }
 
-/** A learner's most recent statements, newest first (the API pages oldest first; we read to the end). */
-export async function recentHistory(
-  learnerId: string,
-  count: number,
-  signal?: AbortSignal,
-): Promise<HistoryEntry[]> {
+/** Upper bound on pages read for one learner (1,000 statements each), so a huge history cannot hang a page. */
+const MAX_PAGES = 20;
+
+/** A learner's statements, oldest first, following the API's cursor pages. */
+export async function fullHistory(learnerId: string, signal?: AbortSignal): Promise<HistoryEntry[]> {
   const all: HistoryEntry[] = [];
   let cursor: string | undefined;
-  for (let page = 0; page < 20; page++) {
+  for (let page = 0; page < MAX_PAGES; page++) {
     const query = new URLSearchParams({ limit: "1000", ...(cursor ? { cursor } : {}) });
     const body = await apiRequest(`/api/learners/${encodeURIComponent(learnerId)}/events?${query}`, {
       response: HistoryResponseSchema,
@@ -71,5 +70,18 @@ export async function recentHistory(
     if (!body.nextCursor) break;
     cursor = body.nextCursor;
   }
-  return all.slice(-count).reverse();
+  return all;
+}
+
+/**
+ * A learner's most recent statements, newest first. The API pages oldest first, so this reads the
+ * whole history; fine for school-sized histories (hundreds of answers), to revisit with a
+ * newest-first API option.
+ */
+export async function recentHistory(
+  learnerId: string,
+  count: number,
+  signal?: AbortSignal,
+): Promise<HistoryEntry[]> {
+  return (await fullHistory(learnerId, signal)).slice(-count).reverse();
 }

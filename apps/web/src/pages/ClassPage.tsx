@@ -1,10 +1,11 @@
 import { localize } from "@pathwise/domain";
 import { useTranslation } from "react-i18next";
-import { Link, useParams } from "wouter";
+import { useParams } from "wouter";
 import { classDetail } from "../api/admin";
 import { useResource } from "../api/use-resource";
 import { ComingSoon, ErrorMessage, Loading } from "../components/Feedback";
 import { PageHeader } from "../components/Layout";
+import { LearnerTable } from "../features/classes/LearnerTable";
 import { uiLocale } from "../i18n/locales";
 
 /** One class: its learners (each opens their history) and, later, the mastery heatmap. */
@@ -25,32 +26,13 @@ export function ClassPage() {
         title={localize(detail.data.class.name, locale)}
         lead={t("classes.learnerCount", { count: learners.length })}
       />
-      <div className="grid grid--class">
+      <div className="stack">
         <section className="card" aria-labelledby="learners-title">
           <h2 id="learners-title">{t("classes.learners")}</h2>
           {learners.length === 0 ? (
             <p className="empty">{t("classes.noLearners")}</p>
           ) : (
-            <div className="table-wrap">
-              <table className="table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t("admin.name")}</th>
-                    <th scope="col">{t("admin.email")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {learners.map(({ user }) => (
-                    <tr key={user.id}>
-                      <td>
-                        <Link href={`/classes/${classId}/learners/${user.id}`}>{user.displayName}</Link>
-                      </td>
-                      <td className="muted">{user.email}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <LearnerTable classId={classId} learners={learners.map((member) => member.user)} />
           )}
         </section>
         <section className="card" aria-labelledby="heatmap-title">

@@ -101,6 +101,9 @@ export const en = {
     historyOf: "Recent practice of {{name}}",
     back: "Back to class",
     noHistory: "No practice recorded yet.",
+    answers: "Answers",
+    correctRate: "Correct",
+    lastActive: "Last active",
   },
   admin: {
     title: "School admin",

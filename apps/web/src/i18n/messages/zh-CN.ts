@@ -97,6 +97,9 @@ export const zhCN: Messages = {
     historyOf: "{{name}}的最近练习",
     back: "返回班级",
     noHistory: "还没有练习记录。",
+    answers: "答题数",
+    correctRate: "正确率",
+    lastActive: "最近活动",
   },
   admin: {
     title: "学校管理",
