@@ -30,6 +30,13 @@ export function UsersAdmin({
     onChange();
   });
 
+  // Staff first (admins, teachers), then everyone else, each by name.
+  const roleOrder = ["admin", "teacher", "guardian", "learner"];
+  const sortedUsers = [...users].sort(
+    (a, b) =>
+      roleOrder.indexOf(a.role) - roleOrder.indexOf(b.role) ||
+      a.displayName.localeCompare(b.displayName, uiLocale(i18n.language)),
+  );
   return (
     <section className="card" aria-labelledby="users-title">
       <h2 id="users-title">{t("admin.users")}</h2>
@@ -43,7 +50,7 @@ export function UsersAdmin({
             </tr>
           </thead>
           <tbody>
-            {users.map((user) => (
+            {sortedUsers.map((user) => (
               <tr key={user.id}>
                 <td>{user.displayName}</td>
                 <td className="muted">{user.email}</td>
