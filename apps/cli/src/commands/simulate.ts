@@ -23,7 +23,10 @@ export function register(program: Command): void {
       "--env <name>",
       "simulator: kss, or kt (DKT learner; needs bench/paths/train-dkt.ts first)",
     )
-    .requiredOption("--policy <name>", "policy: random, topological, planner, planner-no-coherence")
+    .requiredOption(
+      "--policy <name>",
+      "policy: random, topological, goals-only, planner, planner-no-coherence",
+    )
     .option("--steps <n>", "recommendations per episode (5, 10, 20)", "20")
     .option("--episodes <n>", "simulated learners", "4000")
     .option("--seed <n>", "PRNG seed", "1")

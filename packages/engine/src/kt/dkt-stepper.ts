@@ -61,9 +61,17 @@ export class DktLearnerState {
   private h: Float64Array;
   private c: Float64Array;
 
-  constructor(readonly weights: DktWeights) {
-    this.h = new Float64Array(weights.hiddenSize);
-    this.c = new Float64Array(weights.hiddenSize);
+  constructor(
+    readonly weights: DktWeights,
+    from?: DktLearnerState,
+  ) {
+    this.h = from ? Float64Array.from(from.h) : new Float64Array(weights.hiddenSize);
+    this.c = from ? Float64Array.from(from.c) : new Float64Array(weights.hiddenSize);
+  }
+
+  /** An independent copy of this state (for replaying a shared history once). */
+  clone(): DktLearnerState {
+    return new DktLearnerState(this.weights, this);
   }
 
   /** p(correct) on skill s (1..S) given everything observed so far. */

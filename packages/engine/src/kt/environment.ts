@@ -44,23 +44,36 @@ export function createKtEnvironment(
   const usable = sessions.filter((s) => s.skills.length > settings.goalWindow + 1);
   if (usable.length === 0)
     throw new Error(`kt: no session longer than ${settings.goalWindow + 1} interactions`);
+  // The replayed history of a session is the same in every episode that draws it: replay it once.
+  const replayed = new Map<number, { state: DktLearnerState; history: Observation[] }>();
+  const replay = (index: number, session: RealSession, start: number, end: number) => {
+    const cached = replayed.get(index);
+    if (cached) return cached;
+    const state = new DktLearnerState(weights);
+    const history: Observation[] = [];
+    for (let t = start; t < end; t++) {
+      const skill = session.skills[t] as number;
+      const correct = (session.correct[t] as number) === 1;
+      state.observe(skill, correct);
+      history.push({ concept: skill - 1, correct });
+    }
+    const entry = { state, history };
+    replayed.set(index, entry);
+    return entry;
+  };
   return {
     name: "kt",
     description: "DKT trained on ASSIST2015 acting as the learner; goals from the end of real sessions",
     graph,
     startEpisode(rng: Rng): SimulatedEpisode {
       for (;;) {
-        const session = usable[rng.int(0, usable.length - 1)] as RealSession;
+        const index = rng.int(0, usable.length - 1);
+        const session = usable[index] as RealSession;
         const end = session.skills.length - settings.goalWindow;
         const start = Math.max(0, end - settings.maxHistory);
-        const state = new DktLearnerState(weights);
-        const history: Observation[] = [];
-        for (let t = start; t < end; t++) {
-          const skill = session.skills[t] as number;
-          const correct = (session.correct[t] as number) === 1;
-          state.observe(skill, correct);
-          history.push({ concept: skill - 1, correct });
-        }
+        const replayedHistory = replay(index, session, start, end);
+        const state = replayedHistory.state.clone();
+        const history = replayedHistory.history;
         const goals = [
           ...new Set(
             Array.from({ length: settings.goalWindow }, (_, i) => (session.skills[end + i] as number) - 1),

@@ -14,7 +14,13 @@ const chain = structureFromEdges(4, [
 
 describe("policy registry", () => {
   it("finds policies by name and names the unknown one", () => {
-    expect([...POLICIES.keys()]).toEqual(["random", "topological", "planner", "planner-no-coherence"]);
+    expect([...POLICIES.keys()]).toEqual([
+      "random",
+      "topological",
+      "goals-only",
+      "planner",
+      "planner-no-coherence",
+    ]);
     expect(() => getPolicy("greedy")).toThrow(/unknown policy "greedy"; known: random, topological/);
   });
 });

@@ -1,3 +1,4 @@
+import { goalsOnlyPolicy } from "./goals-only";
 import { DEFAULT_PLANNER_SETTINGS, masteryPlannerPolicy, plannerPolicy } from "./planner";
 import type { PolicyDefinition } from "./policy";
 import { randomPolicy } from "./random";
@@ -12,7 +13,10 @@ const incoherentPlanner = plannerPolicy(
 
 /** Every simulator policy by name; the CLI and the bench look policies up here. */
 export const POLICIES: ReadonlyMap<string, PolicyDefinition> = new Map(
-  [randomPolicy, topologicalPolicy, masteryPlannerPolicy, incoherentPlanner].map((p) => [p.name, p]),
+  [randomPolicy, topologicalPolicy, goalsOnlyPolicy, masteryPlannerPolicy, incoherentPlanner].map((p) => [
+    p.name,
+    p,
+  ]),
 );
 
 export function getPolicy(name: string): PolicyDefinition {
