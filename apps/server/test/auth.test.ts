@@ -141,6 +141,28 @@ describe.each(testDatabases())("accounts and sessions on $name", (target) => {
     expect(revoked.statusCode).toBe(401);
   });
 
+  it("replaces a session the browser already had at login, and disabling a user ends their access", async () => {
+    const first = await signIn(t, school.teacher.email);
+    const second = await call(t, "POST", "/api/auth/login", {
+      body: { email: school.teacher.email, password: PASSWORD },
+      headers: { cookie: first.cookie ?? "" },
+    });
+    expect(second.statusCode).toBe(200);
+    expect((await call(t, "GET", "/api/auth/me", { as: first })).statusCode).toBe(401);
+
+    const admin = await signIn(t, school.admin.email);
+    const token = (
+      await call(t, "POST", "/api/tokens", { as: admin, body: { name: "to be disabled" } })
+    ).json().token;
+    await t.repos.users.disable(school.admin.id);
+    expect((await call(t, "GET", "/api/auth/me", { as: admin })).statusCode).toBe(401);
+    expect((await call(t, "GET", "/api/auth/me", { as: { bearer: token } })).statusCode).toBe(401);
+    const login = await call(t, "POST", "/api/auth/login", {
+      body: { email: school.admin.email, password: PASSWORD },
+    });
+    expect(login.statusCode).toBe(401);
+  });
+
   it("expires a session after the idle timeout", async () => {
     const caller = await signIn(t, school.learnerB.email);
     t.advanceClock(29 * 60_000);

@@ -1,7 +1,11 @@
-import { randomBytes } from "node:crypto";
-import { openPglite } from "./adapters/pglite";
+import { createHash, randomBytes } from "node:crypto";
+import { readFile, rename, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { dumpPglite, openPglite } from "./adapters/pglite";
 import { openPostgres } from "./adapters/postgres";
 import type { Database } from "./database";
+import { migrations } from "./migrations/index";
 import { migrate } from "./migrator";
 
 /**
@@ -28,13 +32,41 @@ async function migrated(db: Database, run: boolean): Promise<void> {
   if (report.error) throw report.error;
 }
 
+/**
+ * PGlite's initdb costs seconds per open (far more on a busy machine), so migrated test databases
+ * start from a dump of one migrated database, cached in the OS temp folder under a key of the
+ * migrations' content: a changed migration makes a new template.
+ */
+let template: Promise<Blob> | undefined;
+function migratedTemplate(): Promise<Blob> {
+  template ??= (async () => {
+    const key = createHash("sha256").update(JSON.stringify(migrations)).digest("hex").slice(0, 16);
+    const file = join(tmpdir(), `pathwise-pglite-template-${key}.tar`);
+    try {
+      return new Blob([await readFile(file)]);
+    } catch {
+      const db = await openPglite();
+      await migrated(db, true);
+      const dump = await dumpPglite(db);
+      await db.close();
+      const partial = `${file}.${process.pid}.${randomBytes(4).toString("hex")}`;
+      await writeFile(partial, Buffer.from(await dump.arrayBuffer()));
+      await rename(partial, file);
+      return dump;
+    }
+  })();
+  return template;
+}
+
 export function testDatabases(env: NodeJS.ProcessEnv = process.env): TestDatabaseTarget[] {
   const targets: TestDatabaseTarget[] = [
     {
       name: "pglite",
       async open(options = {}) {
-        const db = await openPglite();
-        await migrated(db, options.migrate !== false);
+        const db =
+          options.migrate === false
+            ? await openPglite()
+            : await openPglite({ loadDataDir: await migratedTemplate() });
         return { db, dispose: () => db.close() };
       },
     },

@@ -16,7 +16,7 @@ async function authenticate(deps: AppDeps, request: FastifyRequest): Promise<Pri
     if (!match?.[1])
       throw new ApiError("unauthenticated", "The Authorization header must be 'Bearer <api token>'");
     const userId = await deps.repos.apiTokens.findUser(hashToken(match[1]));
-    const user = userId && (await deps.repos.users.get(userId));
+    const user = userId && (await deps.repos.users.getActive(userId));
     if (!user) throw new ApiError("unauthenticated", "The API token is unknown or revoked");
     return { user, via: "api-token" };
   }
@@ -24,7 +24,7 @@ async function authenticate(deps: AppDeps, request: FastifyRequest): Promise<Pri
   if (!token) return undefined;
   const tokenHash = hashToken(token);
   const session = await deps.repos.sessions.touch(tokenHash, deps.clock(), deps.config.session.idleMs);
-  const user = session && (await deps.repos.users.get(session.userId));
+  const user = session && (await deps.repos.users.getActive(session.userId));
   if (!session || !user) return undefined;
   return {
     user,

@@ -8,7 +8,7 @@ import {
   SessionResponseSchema,
 } from "@pathwise/contracts";
 import type { User } from "@pathwise/domain";
-import type { FastifyInstance, FastifyReply } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { LoginLimiter } from "../auth/login-limiter";
@@ -22,7 +22,17 @@ import { login, registerLearner, registerSchool } from "../use-cases/accounts";
 
 type Session = { token: string; csrfToken: string; expiresAt: Date };
 
-function sendSession(deps: AppDeps, reply: FastifyReply, status: number, user: User, session: Session) {
+async function sendSession(
+  deps: AppDeps,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  status: number,
+  user: User,
+  session: Session,
+) {
+  // A session cookie the browser already had is ended: each login gets a fresh token (no fixation).
+  const previous = request.cookies[SESSION_COOKIE];
+  if (previous) await deps.repos.sessions.delete(hashToken(previous));
   reply.setCookie(SESSION_COOKIE, session.token, sessionCookieOptions(deps, session.expiresAt));
   return reply.status(status).send({
     user: presentUser(user),
@@ -52,7 +62,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps): void {
     },
     async function registerLearnerRoute(request, reply) {
       const { user, session } = await registerLearner(deps, request.body);
-      return sendSession(deps, reply, 201, user, session);
+      return sendSession(deps, request, reply, 201, user, session);
     },
   );
   r.post(
@@ -63,7 +73,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps): void {
     },
     async function registerSchoolRoute(request, reply) {
       const { user, session } = await registerSchool(deps, request.body);
-      return sendSession(deps, reply, 201, user, session);
+      return sendSession(deps, request, reply, 201, user, session);
     },
   );
   r.post(
@@ -74,7 +84,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps): void {
     },
     async function loginRoute(request, reply) {
       const { user, session } = await login(deps, limiter, request.body);
-      return sendSession(deps, reply, 200, user, session);
+      return sendSession(deps, request, reply, 200, user, session);
     },
   );
   r.post("/api/auth/logout", { schema: { tags: ["auth"] } }, async function logoutRoute(request, reply) {

@@ -38,6 +38,8 @@ class DurableNodeFS extends NodeFS {
 export interface PgliteOptions {
   /** Folder holding the database files; omit for an in-memory database (tests). */
   readonly dataDir?: string;
+  /** Start from a dump made by `dumpPglite` instead of running initdb (in-memory only; tests). */
+  readonly loadDataDir?: Blob;
   /** Make every commit reach stable storage (default true for a data folder). */
   readonly durable?: boolean;
 }
@@ -51,11 +53,21 @@ function wrap(runner: Pick<PGlite | Transaction, "query">): Queryable {
   };
 }
 
+/** The PGlite instance behind each Database this adapter opened (for dumps). */
+const instances = new WeakMap<Database, PGlite>();
+
+/** A tarball of the database's files, loadable with `openPglite({ loadDataDir })`. */
+export async function dumpPglite(db: Database): Promise<Blob> {
+  const pg = instances.get(db);
+  if (!pg) throw new Error("dumpPglite: this database was not opened by openPglite");
+  return pg.dumpDataDir("none");
+}
+
 export async function openPglite(options: PgliteOptions = {}): Promise<Database> {
   const durable = options.dataDir !== undefined && options.durable !== false;
   let pg: PGlite;
   if (options.dataDir === undefined) {
-    pg = await PGlite.create();
+    pg = await PGlite.create(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
   } else {
     const dataDir = resolve(options.dataDir);
     await mkdir(dataDir, { recursive: true });
@@ -68,10 +80,12 @@ export async function openPglite(options: PgliteOptions = {}): Promise<Database>
     });
   }
   const root = wrap(pg);
-  return {
+  const db: Database = {
     dialect: "pglite",
     query: root.query,
     transaction: (work) => pg.transaction((tx) => work(wrap(tx))),
     close: () => pg.close(),
   };
+  instances.set(db, pg);
+  return db;
 }

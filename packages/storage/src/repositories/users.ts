@@ -84,6 +84,13 @@ export function userRepository(db: Queryable) {
       const { rows } = await db.query<UserRow>("SELECT * FROM users WHERE id = $1", [id]);
       return rows[0] && publicUser(toUser(rows[0]));
     },
+    /** The user unless disabled: what authentication accepts for sessions and API tokens. */
+    async getActive(id: UserId): Promise<User | undefined> {
+      const { rows } = await db.query<UserRow>("SELECT * FROM users WHERE id = $1 AND disabled_at IS NULL", [
+        id,
+      ]);
+      return rows[0] && publicUser(toUser(rows[0]));
+    },
     async listByTenant(
       tenantId: TenantId,
       page: { limit: number; offset: number; role?: Role },
@@ -103,6 +110,11 @@ export function userRepository(db: Queryable) {
         [tenantId, JSON.stringify([...new Set(ids)])],
       );
       return new Set(rows.map((row) => row.id));
+    },
+    /** Disables the account and ends all its sessions (OWASP ASVS V7.4.2), in one transaction by the caller. */
+    async disable(id: UserId): Promise<void> {
+      await db.query("UPDATE users SET disabled_at = now() WHERE id = $1 AND disabled_at IS NULL", [id]);
+      await db.query("DELETE FROM sessions WHERE user_id = $1", [id]);
     },
     async linkGuardian(guardianId: UserId, learnerId: UserId): Promise<void> {
       await db.query(
