@@ -20,6 +20,8 @@ async function verify(hash: string, password: string): Promise<boolean> {
 }
 
 const now = new Date(Date.UTC(2026, 10, 28, 12));
+// `npm start` seeds 24 learners; 8 keep this test quick while exercising the same code.
+const learners = 8;
 
 describe.each(testDatabases())("demo school seed on $name", (target) => {
   let test: TestDatabase;
@@ -28,17 +30,17 @@ describe.each(testDatabases())("demo school seed on $name", (target) => {
   });
   afterAll(() => test?.dispose());
 
-  it("seeds a school, a teacher, a class of 24 learners with a few hundred ordered events each — once", async () => {
-    const first = await seedDemoSchool(test.db, { hashPassword, now });
+  it("seeds a school, a teacher, a class of learners with a few hundred ordered events each — once", async () => {
+    const first = await seedDemoSchool(test.db, { hashPassword, now, learners });
     expect(first.created).toBe(true);
-    expect(first.logins.filter((login) => login.role === "learner")).toHaveLength(24);
+    expect(first.logins.filter((login) => login.role === "learner")).toHaveLength(learners);
 
     const repos = createRepositories(test.db);
     const school = await repos.tenants.findBySlug(DEMO_SCHOOL_SLUG);
     if (!school) throw new Error("no demo school");
     const [schoolClass] = await repos.classes.listByTenant(school.id);
     const members = await repos.classes.members(schoolClass?.id as never);
-    expect(members.filter((m) => m.role === "learner")).toHaveLength(24);
+    expect(members.filter((m) => m.role === "learner")).toHaveLength(learners);
     expect(members.filter((m) => m.role === "teacher")).toHaveLength(1);
     expect(await repos.events.countForTenant(school.id)).toBe(first.events);
 
@@ -47,8 +49,8 @@ describe.each(testDatabases())("demo school seed on $name", (target) => {
     expect(await verify(stored?.passwordHash ?? "", teacher?.password ?? "")).toBe(true);
 
     const accuracies: number[] = [];
-    const learners = await repos.users.listByTenant(school.id, { limit: 100, offset: 0, role: "learner" });
-    for (const learner of learners) {
+    const accounts = await repos.users.listByTenant(school.id, { limit: 100, offset: 0, role: "learner" });
+    for (const learner of accounts) {
       const { events } = await repos.events.history(school.id, learner.id, { limit: 2000 });
       expect(events.length).toBeGreaterThanOrEqual(150);
       expect(events.length).toBeLessThanOrEqual(700);
@@ -61,13 +63,13 @@ describe.each(testDatabases())("demo school seed on $name", (target) => {
     // Simulated histories differ: learners' accuracies spread out instead of being one value.
     expect(Math.max(...accuracies) - Math.min(...accuracies)).toBeGreaterThan(0.1);
 
-    const second = await seedDemoSchool(test.db, { hashPassword, now });
+    const second = await seedDemoSchool(test.db, { hashPassword, now, learners });
     expect(second).toMatchObject({
       created: false,
       events: first.events,
       classJoinCode: first.classJoinCode,
     });
     expect(await repos.events.countForTenant(school.id)).toBe(first.events);
-    expect(await repos.users.listByTenant(school.id, { limit: 100, offset: 0 })).toHaveLength(26);
+    expect(await repos.users.listByTenant(school.id, { limit: 100, offset: 0 })).toHaveLength(learners + 2);
   });
 });
