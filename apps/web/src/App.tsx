@@ -1,17 +1,22 @@
+import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Redirect, Route, Switch } from "wouter";
 import { Loading } from "./components/Feedback";
 import { Layout, PageHeader } from "./components/Layout";
-import { AdminPage } from "./pages/AdminPage";
-import { ClassesPage } from "./pages/ClassesPage";
-import { ClassPage } from "./pages/ClassPage";
-import { DashboardPage } from "./pages/DashboardPage";
-import { LearnerHistoryPage } from "./pages/LearnerHistoryPage";
 import { LogInPage } from "./pages/LogInPage";
-import { PracticePage } from "./pages/PracticePage";
 import { SignUpPage } from "./pages/SignUpPage";
 import { homeFor } from "./session/navigation";
 import { SessionProvider, useSession } from "./session/SessionContext";
+
+// Signed-in pages load on demand: the log-in page does not wait for the graph and table code.
+const DashboardPage = lazy(() => import("./pages/DashboardPage").then((m) => ({ default: m.DashboardPage })));
+const PracticePage = lazy(() => import("./pages/PracticePage").then((m) => ({ default: m.PracticePage })));
+const ClassesPage = lazy(() => import("./pages/ClassesPage").then((m) => ({ default: m.ClassesPage })));
+const ClassPage = lazy(() => import("./pages/ClassPage").then((m) => ({ default: m.ClassPage })));
+const LearnerHistoryPage = lazy(() =>
+  import("./pages/LearnerHistoryPage").then((m) => ({ default: m.LearnerHistoryPage })),
+);
+const AdminPage = lazy(() => import("./pages/AdminPage").then((m) => ({ default: m.AdminPage })));
 
 function NotFound() {
   const { t } = useTranslation();
@@ -28,17 +33,19 @@ function SignedInRoutes() {
   const { user } = useSession();
   if (!user) return <Redirect to="/login" replace />;
   return (
-    <Switch>
-      <Route path="/">
-        {user.role === "learner" ? <DashboardPage /> : <Redirect to={homeFor(user.role)} replace />}
-      </Route>
-      <Route path="/practice" component={PracticePage} />
-      <Route path="/classes" component={ClassesPage} />
-      <Route path="/classes/:classId" component={ClassPage} />
-      <Route path="/classes/:classId/learners/:learnerId" component={LearnerHistoryPage} />
-      <Route path="/admin" component={AdminPage} />
-      <Route component={NotFound} />
-    </Switch>
+    <Suspense fallback={<Loading />}>
+      <Switch>
+        <Route path="/">
+          {user.role === "learner" ? <DashboardPage /> : <Redirect to={homeFor(user.role)} replace />}
+        </Route>
+        <Route path="/practice" component={PracticePage} />
+        <Route path="/classes" component={ClassesPage} />
+        <Route path="/classes/:classId" component={ClassPage} />
+        <Route path="/classes/:classId/learners/:learnerId" component={LearnerHistoryPage} />
+        <Route path="/admin" component={AdminPage} />
+        <Route component={NotFound} />
+      </Switch>
+    </Suspense>
   );
 }
 

@@ -1,19 +1,6 @@
+// Entry point. Zod is configured first, and the app is loaded only afterwards with a dynamic import:
+// static imports would be evaluated before any code here, and the shared contracts build their zod
+// schemas as soon as they are imported (see zod-config.ts for why the order matters).
 import "./zod-config";
-import { StrictMode } from "react";
-import { createRoot } from "react-dom/client";
-import { App } from "./App";
-import { setupI18n } from "./i18n";
-import "./styles/tokens.css";
-import "./styles/base.css";
-import "./styles/layout.css";
-import "./styles/components.css";
 
-const container = document.getElementById("root");
-if (!container) throw new Error("index.html has no #root element");
-
-await setupI18n();
-createRoot(container).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+await import("./bootstrap");
