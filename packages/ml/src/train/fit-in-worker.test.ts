@@ -26,7 +26,7 @@ describe("fitInWorker", () => {
     const predictions = await model.predict(valid.sequences);
     expect(predictions[0]?.[1]).toBeGreaterThan(0);
     model.dispose();
-  });
+  }, 300_000);
 
   it("rejects with an AbortError when cancelled", async () => {
     const controller = new AbortController();
@@ -35,5 +35,5 @@ describe("fitInWorker", () => {
       { signal: controller.signal, onProgress: () => controller.abort() },
     );
     await expect(run).rejects.toMatchObject({ name: "AbortError" });
-  });
+  }, 300_000);
 });

@@ -39,9 +39,11 @@ describe.each(Object.keys(tiny))("%s", (name) => {
 
   it("reaches validation AUC > 0.9 on data with known structure, and save → load predicts identically", async () => {
     const model = getModel(name).create(config, train);
-    const started = performance.now();
+    // CPU time, not wall time: the machine running CI may be shared; this bounds our own work.
+    const started = process.cpuUsage();
     const report = await model.fit(train, valid);
-    expect((performance.now() - started) / 1000).toBeLessThan(30);
+    const cpu = process.cpuUsage(started);
+    expect((cpu.user + cpu.system) / 1e6).toBeLessThan(30);
     const predictions = await model.predict(valid.sequences);
     const score = auc(collectScored(valid.sequences, predictions));
     expect(score).toBeGreaterThan(0.9);
@@ -52,7 +54,7 @@ describe.each(Object.keys(tiny))("%s", (name) => {
     expect(again.map((row) => Array.from(row))).toEqual(predictions.map((row) => Array.from(row)));
     model.dispose();
     restored.dispose();
-  });
+  }, 300_000);
 
   it("keeps the tensor count constant across training steps and is reproducible for a seed", async () => {
     const small = masteryDataset({ learners: 64, length: 30, skills: 3, seed: 3, problemsPerSkill: 2 });
@@ -72,7 +74,7 @@ describe.each(Object.keys(tiny))("%s", (name) => {
     const second = await fitOnce();
     expect(tf.memory().numTensors).toBe(afterFirst);
     expect(second.map((row) => Array.from(row))).toEqual(first.map((row) => Array.from(row)));
-  });
+  }, 300_000);
 });
 
 describe("trainer", () => {
