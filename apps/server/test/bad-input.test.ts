@@ -49,6 +49,7 @@ describe.each(testDatabases())("bad input on $name", (target) => {
     t = await startTestApp(target, {
       PATHWISE_BODY_LIMIT_BYTES: "2048",
       PATHWISE_EVENTS_BODY_LIMIT_BYTES: "65536",
+      PATHWISE_LOGIN_MAX_PER_IP_PER_MINUTE: "3",
     });
     school = await seedSchool(t);
     learner = await signIn(t, school.learnerA.email);
@@ -132,6 +133,20 @@ describe.each(testDatabases())("bad input on $name", (target) => {
     const missing = await call(t, "GET", "/api/nothing-here", { as: learner });
     expect(missing.statusCode).toBe(404);
     expect(missing.json().error.code).toBe("route_not_found");
+  });
+
+  it("too many logins from one IP → 429 rate_limited", async () => {
+    // The limit is 3 per minute and earlier requests in this file used some; within 4 more, one is refused.
+    const statuses: number[] = [];
+    for (let i = 0; i < 4 && !statuses.includes(429); i++) {
+      const response = await call(t, "POST", "/api/auth/login", {
+        body: { email: school.admin.email, password: "whatever1" },
+      });
+      statuses.push(response.statusCode);
+      if (response.statusCode === 429) expect(response.json().error.code).toBe("rate_limited");
+    }
+    expect(statuses.at(-1)).toBe(429);
+    expect(statuses.slice(0, -1).every((status) => status === 401)).toBe(true);
   });
 
   it("never reveals internals: errors carry only the catalogue fields", async () => {
