@@ -69,6 +69,11 @@ describe.skipIf(!chromiumAvailable)("web app in a real browser", () => {
     await page.getByRole("heading", { level: 1, name: "Log in" }).waitFor();
     await saveScreenshot(page, "login");
     await expectAccessible("log in");
+    // Keyboard: the first Tab reaches the skip link, which moves focus to the main content.
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Skip to main content");
+    await page.keyboard.press("Enter");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("main");
 
     await page.getByRole("link", { name: "Sign up" }).click();
     await page.getByLabel("Your name").fill(learner.name);
@@ -183,6 +188,23 @@ describe.skipIf(!chromiumAvailable)("web app in a real browser", () => {
     await page.getByRole("link", { name: "Algebra club" }).waitFor();
     await expectAccessible("admin");
     await saveScreenshot(page, "admin");
+    await logOut();
+  });
+
+  it("a new school registers with its first admin, who lands on the admin page", async () => {
+    await page.goto("/login");
+    await page.getByRole("link", { name: "Register your school" }).click();
+    await page.getByLabel("School name", { exact: true }).fill("Riverside Middle School");
+    await page.getByLabel("Short name for addresses").fill(`riverside-${Date.now()}`);
+    await page.getByLabel("Your name (the school's admin)").fill("Grace Hopper");
+    await page.getByLabel("Email").fill(`grace-${Date.now()}@example.test`);
+    await page.getByLabel("Password").fill("compiler-pioneer-1952");
+    await expectAccessible("register school");
+    await page.getByRole("button", { name: "Register school" }).click();
+    await page.getByRole("heading", { level: 1, name: "School admin" }).waitFor();
+    // The new school is its own tenant: it sees only its admin, none of the demo school's people.
+    const users = page.locator("section[aria-labelledby=users-title] tbody tr");
+    expect(await users.count()).toBe(1);
     await logOut();
   });
 

@@ -4,6 +4,7 @@ import { Link, Redirect, Route, Switch } from "wouter";
 import { Loading } from "./components/Feedback";
 import { Layout, PageHeader } from "./components/Layout";
 import { LogInPage } from "./pages/LogInPage";
+import { RegisterSchoolPage } from "./pages/RegisterSchoolPage";
 import { SignUpPage } from "./pages/SignUpPage";
 import { homeFor } from "./session/navigation";
 import { SessionProvider, useSession } from "./session/SessionContext";
@@ -59,6 +60,9 @@ function Routes() {
       </Route>
       <Route path="/signup">
         {session.user ? <Redirect to={homeFor(session.user.role)} replace /> : <SignUpPage />}
+      </Route>
+      <Route path="/register-school">
+        {session.user ? <Redirect to={homeFor(session.user.role)} replace /> : <RegisterSchoolPage />}
       </Route>
       <Route>
         <SignedInRoutes />

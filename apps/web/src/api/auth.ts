@@ -3,6 +3,7 @@ import {
   type LoginRequestSchema,
   MeResponseSchema,
   type RegisterLearnerRequestSchema,
+  type RegisterSchoolRequestSchema,
   SessionResponseSchema,
   type TenantView,
   type UserView,
@@ -14,6 +15,7 @@ import { ApiError, apiRequest } from "./http";
 /** The signed-in user with their school and classes, as `GET /api/auth/me` reports them. */
 export type CurrentUser = UserView & { tenant: TenantView; classes: ClassView[] };
 export type SignUpInput = z.input<typeof RegisterLearnerRequestSchema>;
+export type RegisterSchoolInput = z.input<typeof RegisterSchoolRequestSchema>;
 
 // `me` may carry the session's CSRF token (so a new tab can make changes); older servers omit it.
 const MeWithCsrfSchema = MeResponseSchema.extend({ csrfToken: z.string().optional() });
@@ -61,6 +63,17 @@ export async function logIn(email: string, password: string): Promise<CurrentUse
 /** A learner signs up by joining a class with the code their teacher gave them. */
 export async function signUp(input: SignUpInput): Promise<CurrentUser> {
   const session = await apiRequest("/api/auth/register", {
+    method: "POST",
+    body: input,
+    response: SessionResponseSchema,
+  });
+  rememberCsrfToken(session.csrfToken);
+  return afterSessionStarted();
+}
+
+/** A new school and its first admin, who is signed in at once. */
+export async function registerSchool(input: RegisterSchoolInput): Promise<CurrentUser> {
+  const session = await apiRequest("/api/auth/register-school", {
     method: "POST",
     body: input,
     response: SessionResponseSchema,

@@ -1,3 +1,4 @@
+import { ZodError } from "zod";
 import { ApiError, ContractMismatchError } from "../api/http";
 import { type MessageKey, messageKey } from "../i18n/message-key";
 
@@ -9,11 +10,15 @@ const BY_FIELD: Record<string, MessageKey> = {
   "body.joinCode": messageKey("errors.badJoinCode"),
   "body.password": messageKey("errors.weakPassword"),
   "body.email": messageKey("errors.badEmail"),
+  "body.admin.password": messageKey("errors.weakPassword"),
+  "body.admin.email": messageKey("errors.badEmail"),
+  "body.school.slug": messageKey("errors.badSlug"),
 };
 
 const BY_CODE: Record<string, MessageKey> = {
   invalid_credentials: messageKey("errors.invalidCredentials"),
   email_taken: messageKey("errors.emailTaken"),
+  slug_taken: messageKey("errors.slugTaken"),
   rate_limited: messageKey("errors.rateLimited"),
   unauthenticated: messageKey("errors.sessionEnded"),
   csrf_failed: messageKey("errors.sessionEnded"),
@@ -23,6 +28,7 @@ const BY_CODE: Record<string, MessageKey> = {
 };
 
 export function errorMessageKey(error: unknown): MessageKey {
+  if (error instanceof ZodError) return messageKey("errors.invalidInput"); // checked before sending
   if (error instanceof ContractMismatchError) return messageKey("errors.unexpectedResponse");
   if (!(error instanceof ApiError)) return messageKey("errors.generic");
   if (error.status === 0) return messageKey("errors.network");

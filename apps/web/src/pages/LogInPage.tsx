@@ -50,6 +50,9 @@ export function LogInPage() {
         <p className="muted auth-switch">
           {t("auth.noAccount")} <Link href="/signup">{t("auth.signUp")}</Link>
         </p>
+        <p className="muted auth-switch">
+          {t("school.prompt")} <Link href="/register-school">{t("school.link")}</Link>
+        </p>
       </section>
     </div>
   );

@@ -1,5 +1,14 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
-import { type CurrentUser, fetchCurrentUser, logIn, logOut, type SignUpInput, signUp } from "../api/auth";
+import {
+  type CurrentUser,
+  fetchCurrentUser,
+  logIn,
+  logOut,
+  type RegisterSchoolInput,
+  registerSchool,
+  type SignUpInput,
+  signUp,
+} from "../api/auth";
 
 type SessionState =
   | { status: "loading"; user?: undefined }
@@ -10,6 +19,7 @@ export interface Session {
   user: CurrentUser | undefined;
   logIn(email: string, password: string): Promise<CurrentUser>;
   signUp(input: SignUpInput): Promise<CurrentUser>;
+  registerSchool(input: RegisterSchoolInput): Promise<CurrentUser>;
   logOut(): Promise<void>;
 }
 
@@ -43,14 +53,26 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setState({ status: "ready", user });
     return user;
   }, []);
+  const doRegisterSchool = useCallback(async (input: RegisterSchoolInput) => {
+    const user = await registerSchool(input);
+    setState({ status: "ready", user });
+    return user;
+  }, []);
   const doLogOut = useCallback(async () => {
     await logOut();
     setState({ status: "ready", user: undefined });
   }, []);
 
   const session = useMemo<Session>(
-    () => ({ status: state.status, user: state.user, logIn: doLogIn, signUp: doSignUp, logOut: doLogOut }),
-    [state, doLogIn, doSignUp, doLogOut],
+    () => ({
+      status: state.status,
+      user: state.user,
+      logIn: doLogIn,
+      signUp: doSignUp,
+      registerSchool: doRegisterSchool,
+      logOut: doLogOut,
+    }),
+    [state, doLogIn, doSignUp, doRegisterSchool, doLogOut],
   );
   return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;
 }

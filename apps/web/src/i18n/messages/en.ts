@@ -46,6 +46,18 @@ export const en = {
     haveAccount: "Already have an account?",
     working: "Please wait…",
   },
+  school: {
+    title: "Register your school",
+    lead: "Create your school on Pathwise and its first admin account.",
+    name: "School name",
+    nameZh: "School name in Chinese (optional)",
+    slug: "Short name for addresses",
+    slugHint: "Lowercase letters, digits and '-', e.g. riverside-middle.",
+    adminName: "Your name (the school's admin)",
+    submit: "Register school",
+    prompt: "Setting up Pathwise for a school?",
+    link: "Register your school",
+  },
   dashboard: {
     title: "Hello, {{name}}",
     lead: "Here is your course and what you practised recently.",
@@ -141,6 +153,8 @@ export const en = {
     emailTaken: "An account with this email already exists. Try logging in.",
     rateLimited: "Too many attempts. Please wait a minute and try again.",
     sessionEnded: "Your session has ended. Please log in again.",
+    slugTaken: "A school already uses this short name. Choose another.",
+    badSlug: "Use lowercase letters, digits and '-' for the short name.",
     invalidInput: "Some of the information is not valid. Please check it.",
   },
 } as const;

@@ -44,6 +44,18 @@ export const zhCN: Messages = {
     haveAccount: "已经有账号？",
     working: "请稍候…",
   },
+  school: {
+    title: "注册学校",
+    lead: "在 Pathwise 上创建你的学校和第一个管理员账号。",
+    name: "学校名称",
+    nameZh: "学校中文名称（可选）",
+    slug: "学校简称（用于网址）",
+    slugHint: "小写字母、数字和“-”，例如 riverside-middle。",
+    adminName: "你的名字（学校管理员）",
+    submit: "注册学校",
+    prompt: "要为学校开通 Pathwise？",
+    link: "注册学校",
+  },
   dashboard: {
     title: "你好，{{name}}",
     lead: "这里是你的课程和最近的练习。",
@@ -136,6 +148,8 @@ export const zhCN: Messages = {
     emailTaken: "该邮箱已注册，请直接登录。",
     rateLimited: "尝试次数过多，请稍等一分钟再试。",
     sessionEnded: "登录已过期，请重新登录。",
+    slugTaken: "这个简称已被其他学校使用，请换一个。",
+    badSlug: "简称只能使用小写字母、数字和“-”。",
     invalidInput: "部分信息无效，请检查。",
   },
 };
