@@ -17,7 +17,9 @@ ensureInstalled();
 const web = join(root, "apps/web");
 const builtAt = newestMtime(join(web, "dist/index.html"));
 const sourcesAt = Math.max(
-  ...["src", "public", "index.html", "vite.config.ts", "package.json"].map((name) => newestMtime(join(web, name))),
+  ...["src", "public", "index.html", "vite.config.ts", "package.json"].map((name) =>
+    newestMtime(join(web, name)),
+  ),
 );
 if (existsSync(join(web, "vite.config.ts")) && builtAt < sourcesAt) {
   console.log("Building the web app…");

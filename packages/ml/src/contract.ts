@@ -48,7 +48,9 @@ export interface SavedModel {
   readonly config: Readonly<Record<string, unknown>>;
   readonly dataShape: { readonly numSkills: number; readonly numProblems: number };
   /** Named weight arrays (little-endian float32 base64 in files; see ml/src/io). */
-  readonly weights: Readonly<Record<string, { readonly shape: readonly number[]; readonly values: Float32Array }>>;
+  readonly weights: Readonly<
+    Record<string, { readonly shape: readonly number[]; readonly values: Float32Array }>
+  >;
 }
 
 export interface KnowledgeTracer {
@@ -67,6 +69,9 @@ export interface ModelDefinition {
   readonly name: string;
   readonly description: string;
   readonly defaults: Readonly<Record<string, unknown>>;
-  create(config: Readonly<Record<string, unknown>>, shape: { numSkills: number; numProblems: number }): KnowledgeTracer;
+  create(
+    config: Readonly<Record<string, unknown>>,
+    shape: { numSkills: number; numProblems: number },
+  ): KnowledgeTracer;
   load(saved: SavedModel): Promise<KnowledgeTracer>;
 }
