@@ -57,7 +57,7 @@ describe.skipIf(!chromiumAvailable)("web app in a real browser", () => {
     server = await startServer();
     browser = await launchBrowser(server.baseURL);
     page = await browser.context.newPage();
-  });
+  }, 300_000); // build + database + demo seed: a minute on a busy 2-core machine, more under CI load
 
   afterAll(async () => {
     await browser?.close();

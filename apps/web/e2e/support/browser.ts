@@ -42,7 +42,8 @@ export async function launchBrowser(baseURL: string): Promise<Browser> {
     viewport: { width: 1280, height: 860 },
     locale: "en-US",
   });
-  context.setDefaultTimeout(10_000);
+  // Generous for a shared 2-core machine running other test files at the same time.
+  context.setDefaultTimeout(20_000);
   // axe-core is installed in every page through the DevTools protocol (not a <script> tag and not a
   // string eval), so the server's strict CSP stays in force during the tests and is tested too.
   await context.addInitScript({ content: axeSource });
