@@ -15,6 +15,7 @@ import { registerAuthRoutes } from "./routes/auth";
 import { registerContentRoutes } from "./routes/content";
 import { registerEventRoutes } from "./routes/events";
 import { registerHealthRoutes } from "./routes/health";
+import { registerLearningRoutes } from "./routes/learning";
 
 /** Security headers for every response (TRUST #16); Swagger UI needs its own inline assets. */
 function installSecurityHeaders(app: FastifyInstance): void {
@@ -84,6 +85,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerAdminRoutes(app, deps);
   registerContentRoutes(app, deps);
   registerEventRoutes(app, deps);
+  registerLearningRoutes(app, deps);
 
   const servesWeb = await installWebApp(app, deps.config.webDist);
   app.setNotFoundHandler(function notFound(request, reply) {

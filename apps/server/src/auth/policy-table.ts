@@ -47,6 +47,47 @@ export const POLICY_TABLE = {
   "POST /api/items/:itemId/check": { kind: "signed-in", roles: ANYONE, object: "item" },
   "POST /api/events": { kind: "signed-in", roles: ["learner", "teacher", "admin"] },
   "GET /api/learners/:learnerId/events": { kind: "signed-in", roles: ANYONE, object: "learner" },
+  // Learning API (routes/learning.ts): reads for anyone the learner rule admits; acts only by the learner.
+  "GET /api/learners/:learnerId/courses/:courseId/mastery": {
+    kind: "signed-in",
+    roles: ANYONE,
+    object: "learner",
+  },
+  "GET /api/learners/:learnerId/courses/:courseId/plan": {
+    kind: "signed-in",
+    roles: ANYONE,
+    object: "learner",
+  },
+  "GET /api/learners/:learnerId/courses/:courseId/reviews": {
+    kind: "signed-in",
+    roles: ANYONE,
+    object: "learner",
+  },
+  "POST /api/learners/:learnerId/courses/:courseId/exam-prediction": {
+    kind: "signed-in",
+    roles: ANYONE,
+    object: "learner",
+  },
+  "GET /api/learners/:learnerId/courses/:courseId/placement": {
+    kind: "signed-in",
+    roles: ANYONE,
+    object: "learner",
+  },
+  "POST /api/learners/:learnerId/courses/:courseId/placement": {
+    kind: "signed-in",
+    roles: ["learner"],
+    object: "learner",
+  },
+  "POST /api/learners/:learnerId/courses/:courseId/placement/answers": {
+    kind: "signed-in",
+    roles: ["learner"],
+    object: "learner",
+  },
+  "POST /api/learners/:learnerId/recommendation-feedback": {
+    kind: "signed-in",
+    roles: ["learner"],
+    object: "learner",
+  },
 } as const satisfies Record<string, Access>;
 
 export type RouteKey = keyof typeof POLICY_TABLE;

@@ -15,17 +15,16 @@ async function authenticate(deps: AppDeps, request: FastifyRequest): Promise<Pri
     const match = /^Bearer ([A-Za-z0-9_-]{16,200})$/.exec(header);
     if (!match?.[1])
       throw new ApiError("unauthenticated", "The Authorization header must be 'Bearer <api token>'");
-    const userId = await deps.repos.apiTokens.findUser(hashToken(match[1]));
-    const user = userId && (await deps.repos.users.getActive(userId));
+    const user = await deps.repos.apiTokens.findUser(hashToken(match[1]));
     if (!user) throw new ApiError("unauthenticated", "The API token is unknown or revoked");
     return { user, via: "api-token" };
   }
   const token = request.cookies[SESSION_COOKIE];
   if (!token) return undefined;
   const tokenHash = hashToken(token);
-  const session = await deps.repos.sessions.touch(tokenHash, deps.clock(), deps.config.session.idleMs);
-  const user = session && (await deps.repos.users.getActive(session.userId));
-  if (!session || !user) return undefined;
+  const found = await deps.repos.sessions.touch(tokenHash, deps.clock(), deps.config.session.idleMs);
+  if (!found) return undefined;
+  const { session, user } = found;
   return {
     user,
     via: "session",

@@ -2,6 +2,7 @@ import type { Migration } from "../migrator";
 import { accounts } from "./0001-accounts";
 import { content } from "./0002-content";
 import { events } from "./0003-events";
+import { learning } from "./0004-learning";
 
 /** Every migration in version order. Append new ones; never edit one that has shipped. */
-export const migrations: readonly Migration[] = [accounts, content, events];
+export const migrations: readonly Migration[] = [accounts, content, events, learning];

@@ -58,33 +58,23 @@ export function eventRepository(db: Database) {
       }
       const hashes = statements.map(statementHash);
       return db.transaction(async function appendBatch(tx) {
-        const checkConflicts = async (candidates: readonly string[]) => {
-          const existing = await storedHashes(tx, candidates);
-          const conflicts = ids.filter((id, i) => existing.has(id) && existing.get(id) !== hashes[i]);
-          if (conflicts.length > 0)
-            throw new EventConflictError(conflicts.map((id) => asId<StatementId>(id)));
-          return existing;
-        };
-        const before = await checkConflicts(ids);
-        const rows = statements
-          .map((statement, i) => ({ statement, hash: hashes[i], i }))
-          .filter(({ statement }) => !before.has(statement.id.toLowerCase()))
-          .map(({ statement, hash, i }) => {
-            const event = toLearnerEvent(statement);
-            return {
-              ord: i,
-              id: event.id,
-              learner_id: event.learnerId,
-              verb: event.verb,
-              object_id: event.objectId,
-              item_id: event.itemId ?? null,
-              correct: event.correct ?? null,
-              occurred_at: statement.timestamp,
-              content_hash: hash,
-              statement,
-            };
-          });
-        // ORDER BY ord keeps `seq` in batch order; ON CONFLICT covers a concurrent writer of the same id.
+        const rows = statements.map((statement, i) => {
+          const event = toLearnerEvent(statement);
+          return {
+            ord: i,
+            id: event.id,
+            learner_id: event.learnerId,
+            verb: event.verb,
+            object_id: event.objectId,
+            item_id: event.itemId ?? null,
+            correct: event.correct ?? null,
+            occurred_at: statement.timestamp,
+            content_hash: hashes[i],
+            statement,
+          };
+        });
+        // Insert first (ORDER BY ord keeps `seq` in batch order); ids already stored are skipped by
+        // ON CONFLICT and compared afterwards. A conflict throws, rolling the whole batch back.
         const inserted = await tx.query<{ id: string }>(
           `INSERT INTO events (id, tenant_id, learner_id, verb, object_id, item_id, correct, occurred_at, content_hash, statement)
            SELECT r.id, $1, r.learner_id, r.verb, r.object_id, r.item_id, r.correct, r.occurred_at, r.content_hash, r.statement
@@ -96,8 +86,13 @@ export function eventRepository(db: Database) {
           [tenantId, json(rows)],
         );
         const stored = new Set(inserted.rows.map((row) => row.id));
-        const raced = rows.map((row) => row.id).filter((id) => !stored.has(id));
-        if (raced.length > 0) await checkConflicts(raced);
+        const existing = ids.filter((id) => !stored.has(id));
+        if (existing.length > 0) {
+          const hashesStored = await storedHashes(tx, existing);
+          const conflicts = ids.filter((id, i) => hashesStored.has(id) && hashesStored.get(id) !== hashes[i]);
+          if (conflicts.length > 0)
+            throw new EventConflictError(conflicts.map((id) => asId<StatementId>(id)));
+        }
         return {
           results: ids.map((id) => ({
             id: asId<StatementId>(id),

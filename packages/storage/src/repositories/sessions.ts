@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { asId, type UserId } from "@pathwise/domain";
+import { asId, type User, type UserId } from "@pathwise/domain";
 import type { Queryable } from "../database";
 import { toDate } from "./rows";
+import { publicUser, toUser, type UserRow } from "./users";
 
 export interface StoredSession {
   readonly userId: UserId;
@@ -42,28 +43,44 @@ export function sessionRepository(db: Queryable) {
       );
     },
     /**
-     * The live session for this hash; undefined when absent, idle or expired. `last_seen_at` is written
-     * at most once a minute, so an active client does not turn every read into a database write.
+     * The live session for this hash and its (enabled) user, in one query; undefined when absent, idle,
+     * expired or the user is disabled. `last_seen_at` is written at most once a minute, so an active
+     * client does not turn every request into a database write.
      */
-    async touch(tokenHash: string, now: Date, idleMs: number): Promise<StoredSession | undefined> {
+    async touch(
+      tokenHash: string,
+      now: Date,
+      idleMs: number,
+    ): Promise<{ session: StoredSession; user: User } | undefined> {
       const idleSince = new Date(now.getTime() - idleMs);
-      const { rows } = await db.query<SessionRow>(
-        `SELECT user_id, csrf_token, created_at, last_seen_at, expires_at FROM sessions
-         WHERE token_hash = $1 AND expires_at > $2 AND last_seen_at > $3`,
+      const { rows } = await db.query<
+        UserRow & {
+          csrf_token: string;
+          session_created_at: unknown;
+          last_seen_at: unknown;
+          expires_at: unknown;
+        }
+      >(
+        `SELECT u.*, s.csrf_token, s.created_at AS session_created_at, s.last_seen_at, s.expires_at
+         FROM sessions s JOIN users u ON u.id = s.user_id
+         WHERE s.token_hash = $1 AND s.expires_at > $2 AND s.last_seen_at > $3 AND u.disabled_at IS NULL`,
         [tokenHash, now, idleSince],
       );
       const row = rows[0];
       if (!row) return undefined;
-      const lastSeenAt = toDate(row.last_seen_at);
-      if (now.getTime() - lastSeenAt.getTime() >= TOUCH_GRANULARITY_MS) {
+      if (now.getTime() - toDate(row.last_seen_at).getTime() >= TOUCH_GRANULARITY_MS) {
         await db.query("UPDATE sessions SET last_seen_at = $2 WHERE token_hash = $1", [tokenHash, now]);
       }
+      const user = publicUser(toUser(row));
       return {
-        userId: asId<UserId>(row.user_id),
-        csrfToken: row.csrf_token,
-        createdAt: toDate(row.created_at),
-        lastSeenAt: now,
-        expiresAt: toDate(row.expires_at),
+        user,
+        session: {
+          userId: user.id,
+          csrfToken: row.csrf_token,
+          createdAt: toDate(row.session_created_at),
+          lastSeenAt: now,
+          expiresAt: toDate(row.expires_at),
+        },
       };
     },
     async delete(tokenHash: string): Promise<void> {
@@ -89,12 +106,14 @@ export function apiTokenRepository(db: Queryable) {
       ]);
       return { id };
     },
-    async findUser(tokenHash: string): Promise<UserId | undefined> {
-      const { rows } = await db.query<{ user_id: string }>(
-        "SELECT user_id FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL",
+    /** The enabled user a live (unrevoked) token acts as, in one query. */
+    async findUser(tokenHash: string): Promise<User | undefined> {
+      const { rows } = await db.query<UserRow>(
+        `SELECT u.* FROM api_tokens t JOIN users u ON u.id = t.user_id
+         WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND u.disabled_at IS NULL`,
         [tokenHash],
       );
-      return rows[0] && asId<UserId>(rows[0].user_id);
+      return rows[0] && publicUser(toUser(rows[0]));
     },
     async revoke(id: string, userId: UserId): Promise<boolean> {
       const result = await db.query(

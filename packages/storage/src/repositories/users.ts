@@ -3,7 +3,7 @@ import { asId, type Role, type TenantId, type User, type UserId } from "@pathwis
 import { isUniqueViolation, type Queryable, StorageError } from "../database";
 import { toDate } from "./rows";
 
-interface UserRow {
+export interface UserRow {
   id: string;
   tenant_id: string;
   email: string;
@@ -20,7 +20,7 @@ export interface UserWithCredentials extends User {
   readonly disabled: boolean;
 }
 
-const toUser = (row: UserRow): UserWithCredentials => ({
+export const toUser = (row: UserRow): UserWithCredentials => ({
   id: asId<UserId>(row.id),
   tenantId: asId<TenantId>(row.tenant_id),
   email: row.email,
@@ -82,13 +82,6 @@ export function userRepository(db: Queryable) {
     },
     async get(id: UserId): Promise<User | undefined> {
       const { rows } = await db.query<UserRow>("SELECT * FROM users WHERE id = $1", [id]);
-      return rows[0] && publicUser(toUser(rows[0]));
-    },
-    /** The user unless disabled: what authentication accepts for sessions and API tokens. */
-    async getActive(id: UserId): Promise<User | undefined> {
-      const { rows } = await db.query<UserRow>("SELECT * FROM users WHERE id = $1 AND disabled_at IS NULL", [
-        id,
-      ]);
       return rows[0] && publicUser(toUser(rows[0]));
     },
     async listByTenant(

@@ -1,0 +1,111 @@
+import {
+  DEFAULT_BKT,
+  type DueReview,
+  predictCorrect,
+  type ReviewCard,
+  ReviewScheduler,
+  updateMastery,
+} from "@pathwise/engine";
+import type { Answer, CourseContext, LearnerRecord } from "./learning-context";
+import { itemConceptKeys } from "./learning-context";
+import type { StoredPlacementResult } from "./learning-placement-store";
+
+/**
+ * The interim learner model of the learning API: the engine's online BKT tracker (Corbett & Anderson 1995)
+ * with fixed textbook parameters (DEFAULT_BKT), replayed over the learner's answers in this course. It is
+ * a stand-in until the trained knowledge-tracing models of issue 4 are served; every response names it.
+ */
+export const INTERIM_MODEL = {
+  name: "bkt-online",
+  interim: true,
+  description:
+    "Online Bayesian Knowledge Tracing (Corbett & Anderson 1995) with fixed parameters init 0.1, learn 0.3, " +
+    "guess 0.25, slip 0.1, replayed over this learner's answers; interim until trained-model serving (issue 4).",
+} as const;
+
+export interface MasteryEstimate {
+  /** P(mastered) by concept key. */
+  readonly mastery: Map<string, number>;
+  readonly answers: Map<string, number>;
+  readonly seeded: Set<string>;
+}
+
+/**
+ * Mastery per concept. The prior is the default P(L0), or the mastery a finished placement test seeded;
+ * then every answer updates each concept of its item. Answers given inside that placement test are not
+ * replayed (the test's ability estimate already used them).
+ */
+export function estimateMastery(
+  context: CourseContext,
+  record: LearnerRecord,
+  placement?: { sessionId: string; result: StoredPlacementResult },
+): MasteryEstimate {
+  const mastery = new Map<string, number>();
+  const answers = new Map<string, number>();
+  const seeded = new Set<string>();
+  for (const concept of context.concepts) {
+    const seed = placement?.result.mastery[concept.key];
+    mastery.set(concept.key, seed ?? DEFAULT_BKT.init);
+    if (seed !== undefined) seeded.add(concept.key);
+  }
+  for (const answer of record.answers) {
+    const item = context.itemById.get(answer.itemId);
+    if (!item) continue;
+    for (const key of itemConceptKeys(context, item)) {
+      answers.set(key, (answers.get(key) ?? 0) + 1);
+      if (placement && answer.registration === placement.sessionId) continue;
+      mastery.set(key, updateMastery(mastery.get(key) ?? DEFAULT_BKT.init, answer.correct));
+    }
+  }
+  return { mastery, answers, seeded };
+}
+
+/** p(correct) of an item: BKT's prediction from its weakest concept (all its concepts are needed). */
+export function itemSuccess(context: CourseContext, estimate: MasteryEstimate, itemId: string): number {
+  const item = context.itemById.get(itemId);
+  const keys = item ? itemConceptKeys(context, item) : [];
+  const weakest = Math.min(...keys.map((k) => estimate.mastery.get(k) ?? DEFAULT_BKT.init));
+  return predictCorrect(Number.isFinite(weakest) ? weakest : DEFAULT_BKT.init);
+}
+
+/**
+ * FSRS cards, one per studied concept, replayed from the answers (each answer to an item reviews the cards
+ * of its concepts; grades from correctness and, when known, the time taken — see engine review/fsrs.ts).
+ * Expected time per item is not known yet, so grades are Again/Good only.
+ */
+export function reviewCards(context: CourseContext, answers: readonly Answer[]): ReviewCard[] {
+  const byConcept = new Map<string, { correct: boolean; at: Date }[]>();
+  for (const answer of answers) {
+    const item = context.itemById.get(answer.itemId);
+    if (!item) continue;
+    for (const key of itemConceptKeys(context, item)) {
+      byConcept.set(key, [...(byConcept.get(key) ?? []), { correct: answer.correct, at: answer.at }]);
+    }
+  }
+  const scheduler = new ReviewScheduler();
+  return [...byConcept.entries()]
+    .map(([concept, history]) => scheduler.replay(concept, history))
+    .filter((card): card is ReviewCard => card !== undefined);
+}
+
+export interface ReviewQueue {
+  readonly due: DueReview[];
+  readonly upcoming: DueReview[];
+}
+
+export function reviewQueue(cards: readonly ReviewCard[], now: Date): ReviewQueue {
+  const scheduler = new ReviewScheduler();
+  const due = scheduler.due(cards, now);
+  const all = scheduler.due(
+    cards.map((c) => ({
+      ...c,
+      card: { ...c.card, due: new Date(Math.min(c.card.due.getTime(), now.getTime())) },
+    })),
+    now,
+  );
+  const dueAt = new Map(cards.map((c) => [c.concept, c.card.due]));
+  const upcoming = all
+    .map((r) => ({ ...r, due: dueAt.get(r.concept) ?? r.due }))
+    .sort((a, b) => a.due.getTime() - b.due.getTime() || a.concept.localeCompare(b.concept));
+  return { due, upcoming };
+}
