@@ -50,3 +50,20 @@ export async function findSchool(db: Database, slug: string, create: boolean): P
 export function describeTarget(options: DatabaseOptions): string {
   return options.databaseUrl ? "PostgreSQL (DATABASE_URL)" : `PGlite in ${resolve(options.dataDir)}`;
 }
+
+/**
+ * Wraps a command action so that a problem the user can fix (a bad option, an unknown school, a
+ * missing file) prints one clear line and exits with status 1 instead of a stack trace.
+ */
+export function withClearErrors<Args extends unknown[]>(
+  action: (...args: Args) => Promise<void>,
+): (...args: Args) => Promise<void> {
+  return async function runWithClearErrors(...args: Args) {
+    try {
+      await action(...args);
+    } catch (error) {
+      console.error(`error: ${error instanceof Error ? error.message : String(error)}`);
+      process.exitCode = 1;
+    }
+  };
+}

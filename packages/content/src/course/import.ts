@@ -58,6 +58,21 @@ export async function importCourseFromPath(
   return importCourseFile(parsed.value, tenantId, inTransaction);
 }
 
+/** Validates a course file without a database: what `--check` prints. */
+export async function checkCourseFile(
+  path: string,
+): Promise<
+  | { readonly ok: true; readonly concepts: number; readonly items: number; readonly courses: number }
+  | { readonly ok: false; readonly problems: readonly CourseProblem[] }
+> {
+  const parsed = await readCourseText(path);
+  if (!parsed.ok) return parsed;
+  const validation = validateCourseFile(parsed.value);
+  if (!validation.ok) return { ok: false, problems: labelItemProblems(validation.problems, parsed.value) };
+  const { concepts, items, courses } = validation.course;
+  return { ok: true, concepts: concepts.length, items: items.length, courses: courses.length };
+}
+
 /**
  * Adds the item's stable key to problems under `items[n]`, so the per-item report reads
  * `items[12] (fractions.add-unlike).answer: …` and an author finds the item by key.
