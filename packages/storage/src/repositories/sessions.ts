@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { asId, type User, type UserId } from "@pathwise/domain";
+import type { User, UserId } from "@pathwise/domain";
 import type { Queryable } from "../database";
 import { toDate } from "./rows";
 import { publicUser, toUser, type UserRow } from "./users";
@@ -10,14 +10,6 @@ export interface StoredSession {
   readonly createdAt: Date;
   readonly lastSeenAt: Date;
   readonly expiresAt: Date;
-}
-
-interface SessionRow {
-  user_id: string;
-  csrf_token: string;
-  created_at: unknown;
-  last_seen_at: unknown;
-  expires_at: unknown;
 }
 
 /** Idle-timeout bookkeeping granularity: the idle timeout is exact to within this much. */
