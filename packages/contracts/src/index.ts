@@ -4,3 +4,4 @@ export * from "./content";
 export * from "./errors";
 export * from "./events";
 export * from "./health";
+export * from "./learning";
