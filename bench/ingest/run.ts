@@ -1,4 +1,4 @@
-import { execSync, spawnSync } from "node:child_process";
+import { execSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { cpus, loadavg, tmpdir, totalmem } from "node:os";
@@ -223,10 +223,6 @@ async function main() {
     runs: runs.map((run) => ({ ...run, phases: run.phases.map(phaseSummary) })),
   };
   await writeFile(join(out, "ingest.json"), `${JSON.stringify(json, null, 2)}\n`);
-  // The repository lints Markdown too: give the generated report the formatter's table layout.
-  spawnSync(join(root(), "node_modules/.bin/biome"), ["format", "--write", join(out, "ingest.md")], {
-    stdio: "ignore",
-  });
   console.log(`\nWrote ${join(out, "ingest.md")} and ingest.json`);
   const failed = runs.some((run) => run.check.missing > 0);
   if (failed) process.exitCode = 1;
