@@ -122,6 +122,8 @@ describe.skipIf(!chromiumAvailable)("web app in a real browser", () => {
     const recorded = await page.locator(".practice-feedback").count(); // page changed: nothing left over
     expect(recorded).toBe(0);
     expect(await rows.count()).toBeGreaterThanOrEqual(1);
+    // The weekly chart (ECharts, SVG) now has this week's answer.
+    await page.locator(".weekly-chart svg").waitFor();
   });
 
   it("switches to Chinese, shows no English in the main UI, and remembers the choice", async () => {
@@ -174,6 +176,9 @@ describe.skipIf(!chromiumAvailable)("web app in a real browser", () => {
       .waitFor();
     await page.locator("tbody tr").first().waitFor();
     expect(await page.locator("tbody tr").count()).toBeGreaterThan(5);
+    // Six weeks of simulated practice: the chart has a bar per week with answers.
+    await page.locator(".weekly-chart svg").waitFor();
+    expect(await page.locator(".weekly-chart svg path").count()).toBeGreaterThan(6);
     await expectAccessible("learner history");
     await saveScreenshot(page, "teacher-learner-history");
     await logOut();

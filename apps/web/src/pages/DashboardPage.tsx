@@ -1,7 +1,7 @@
 import { localize } from "@pathwise/domain";
 import { useTranslation } from "react-i18next";
 import { Link } from "wouter";
-import { recentHistory } from "../api/events";
+import { fullHistory } from "../api/events";
 import { useResource } from "../api/use-resource";
 import { ComingSoon, ErrorMessage, Loading } from "../components/Feedback";
 import { PageHeader } from "../components/Layout";
@@ -9,6 +9,7 @@ import { useCourse } from "../features/course/use-course";
 import { HistoryTable } from "../features/history/HistoryTable";
 import { ConceptList } from "../features/knowledge-map/ConceptList";
 import { KnowledgeMap } from "../features/knowledge-map/KnowledgeMap";
+import { PracticeProgress } from "../features/progress/PracticeProgress";
 import { uiLocale } from "../i18n/locales";
 import { useSession } from "../session/SessionContext";
 
@@ -21,7 +22,8 @@ export function DashboardPage() {
   const { user } = useSession();
   const course = useCourse();
   const learnerId = user?.id ?? "";
-  const history = useResource((signal) => recentHistory(learnerId, RECENT, signal), [learnerId]);
+  const history = useResource((signal) => fullHistory(learnerId, signal), [learnerId]);
+  const recent = history.status === "ready" ? history.data.slice(-RECENT).reverse() : [];
 
   return (
     <>
@@ -69,13 +71,14 @@ export function DashboardPage() {
               <p className="empty">{t("dashboard.historyEmpty")}</p>
             )}
             {history.status === "ready" && history.data.length > 0 && (
-              <HistoryTable
-                entries={history.data}
-                course={course.status === "ready" ? course.data : undefined}
-              />
+              <HistoryTable entries={recent} course={course.status === "ready" ? course.data : undefined} />
             )}
           </section>
         </div>
+        <section className="card" aria-labelledby="progress-title">
+          <h2 id="progress-title">{t("progress.title")}</h2>
+          {history.status === "ready" && <PracticeProgress history={history.data} />}
+        </section>
       </div>
     </>
   );

@@ -1,12 +1,13 @@
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "wouter";
 import { classDetail } from "../api/admin";
-import { recentHistory } from "../api/events";
+import { fullHistory } from "../api/events";
 import { useResource } from "../api/use-resource";
 import { ErrorMessage, Loading } from "../components/Feedback";
 import { PageHeader } from "../components/Layout";
 import { useCourse } from "../features/course/use-course";
 import { HistoryTable } from "../features/history/HistoryTable";
+import { PracticeProgress } from "../features/progress/PracticeProgress";
 
 const RECENT = 30;
 
@@ -15,7 +16,7 @@ export function LearnerHistoryPage() {
   const { t } = useTranslation();
   const { classId = "", learnerId = "" } = useParams<{ classId: string; learnerId: string }>();
   const detail = useResource((signal) => classDetail(classId, signal), [classId]);
-  const history = useResource((signal) => recentHistory(learnerId, RECENT, signal), [learnerId]);
+  const history = useResource((signal) => fullHistory(learnerId, signal), [learnerId]);
   const course = useCourse();
   const learner =
     detail.status === "ready"
@@ -28,16 +29,25 @@ export function LearnerHistoryPage() {
         <Link href={`/classes/${classId}`}>← {t("classes.back")}</Link>
       </p>
       <PageHeader title={t("classes.historyOf", { name: learner?.displayName ?? "…" })} />
-      <section className="card" aria-label={t("dashboard.historyTitle")}>
-        {history.status === "loading" && <Loading />}
-        {history.status === "error" && <ErrorMessage error={history.error} />}
-        {history.status === "ready" && history.data.length === 0 && (
-          <p className="empty">{t("classes.noHistory")}</p>
-        )}
-        {history.status === "ready" && history.data.length > 0 && (
-          <HistoryTable entries={history.data} course={course.status === "ready" ? course.data : undefined} />
-        )}
-      </section>
+      <div className="stack">
+        <section className="card" aria-labelledby="progress-title">
+          <h2 id="progress-title">{t("progress.title")}</h2>
+          {history.status === "ready" && <PracticeProgress history={history.data} />}
+        </section>
+        <section className="card" aria-label={t("dashboard.historyTitle")}>
+          {history.status === "loading" && <Loading />}
+          {history.status === "error" && <ErrorMessage error={history.error} />}
+          {history.status === "ready" && history.data.length === 0 && (
+            <p className="empty">{t("classes.noHistory")}</p>
+          )}
+          {history.status === "ready" && history.data.length > 0 && (
+            <HistoryTable
+              entries={history.data.slice(-RECENT).reverse()}
+              course={course.status === "ready" ? course.data : undefined}
+            />
+          )}
+        </section>
+      </div>
     </>
   );
 }

@@ -74,6 +74,14 @@ export const en = {
     historyEmpty: "No practice yet. Start with a question!",
     startPractice: "Practise now",
   },
+  progress: {
+    title: "Practice over time",
+    lead: "Answers per week and the share answered correctly (counted from the answers, not estimated).",
+    answers: "Answers",
+    correctShare: "Share correct",
+    empty: "The chart appears after the first answer.",
+    description: "Chart of {{weeks}} weeks of practice: {{answers}} answers, {{correct}} correct overall.",
+  },
   history: {
     when: "When",
     concept: "Concept",

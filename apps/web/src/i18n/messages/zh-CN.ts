@@ -72,6 +72,14 @@ export const zhCN: Messages = {
     historyEmpty: "还没有练习记录，先做一道题吧！",
     startPractice: "开始练习",
   },
+  progress: {
+    title: "练习趋势",
+    lead: "每周答题数和正确率（根据实际作答统计，不是估计值）。",
+    answers: "答题数",
+    correctShare: "正确率",
+    empty: "完成第一道题后将显示图表。",
+    description: "{{weeks}} 周练习图表：共 {{answers}} 题，总正确率 {{correct}}。",
+  },
   history: {
     when: "时间",
     concept: "知识点",
