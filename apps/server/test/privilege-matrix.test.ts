@@ -104,6 +104,17 @@ describe.each(testDatabases())("privilege matrix on $name", (target) => {
     const bodies: Record<string, unknown> = {
       "POST /api/items/:itemId/check": { response: "2" },
       "POST /api/classes/:classId/enrolments": { userId: mine.learnerA.id, role: "learner" },
+      "POST /api/learners/:learnerId/courses/:courseId/exam-prediction": { conceptKeys: ["c"] },
+      "POST /api/learners/:learnerId/courses/:courseId/placement/answers": {
+        sessionId: randomUUID(),
+        itemId: ids.itemId,
+        response: "2",
+      },
+      "POST /api/learners/:learnerId/recommendation-feedback": {
+        id: randomUUID(),
+        itemId: ids.itemId,
+        rating: "useful",
+      },
     };
     const mismatches: string[] = [];
     // Logout last: it ends the caller's session.
