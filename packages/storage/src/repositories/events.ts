@@ -57,7 +57,7 @@ export function eventRepository(db: Database) {
         throw new StorageError(`Duplicate statement id in batch: ${duplicate}`, "invalid", { id: duplicate });
       }
       const hashes = statements.map(statementHash);
-      return db.transaction(async function appendBatch(tx) {
+      const appendBatch = async (tx: Queryable): Promise<AppendResult> => {
         const rows = statements.map((statement, i) => {
           const event = toLearnerEvent(statement);
           return {
@@ -99,7 +99,10 @@ export function eventRepository(db: Database) {
             status: stored.has(id) ? "stored" : "unchanged",
           })),
         };
-      });
+      };
+      // One statement is one INSERT, atomic by itself: if it conflicts nothing was written, so it
+      // needs no explicit transaction (in PGlite, BEGIN and COMMIT are two more round trips).
+      return statements.length === 1 ? appendBatch(db) : db.transaction(appendBatch);
     },
 
     async get(tenantId: TenantId, id: StatementId): Promise<StoredEvent | undefined> {
