@@ -116,6 +116,12 @@ describe.each(testDatabases())("learning API on $name", (target) => {
     // "count" is nearly mastered but under the 0.95 threshold, or due: either way multiply comes after add.
     const keys = plan.steps.map((s: { conceptKey: string }) => s.conceptKey);
     if (keys.includes("multiply")) expect(keys.indexOf("add")).toBeLessThan(keys.indexOf("multiply"));
+    // The evidence named in the reasons: the two answers behind "count"'s estimate (leave-one-out weights).
+    const countStep = plan.steps.find((s: { conceptKey: string }) => s.conceptKey === "count");
+    expect(countStep.reasons.influentialInteractions.map((i: { itemId: string }) => i.itemId).sort()).toEqual(
+      ["count-1", "count-2"],
+    );
+    expect(countStep.explanation.en).toContain("count-1");
     const own = await call(t, "GET", `${url(mine.learnerA.id, "plan")}?goals=add`, { as: as.a });
     expect(own.json().goals).toEqual([{ conceptKey: "add", source: "learner" }]);
     const bad = await call(t, "GET", `${url(mine.learnerA.id, "plan")}?goals=nope`, { as: as.a });
@@ -158,6 +164,15 @@ describe.each(testDatabases())("learning API on $name", (target) => {
       });
     expect((await rate("too_hard")).json()).toEqual({ status: "stored", targetSuccess: 0.75 });
     expect((await rate("too_hard")).json().targetSuccess).toBe(0.8);
+    const retryId = randomUUID();
+    const retry = () =>
+      call(t, "POST", `/api/learners/${mine.learnerA.id}/recommendation-feedback`, {
+        as: as.a,
+        body: { id: retryId, itemId, rating: "useful" },
+      });
+    expect((await retry()).json().status).toBe("stored");
+    t.advanceClock(1000);
+    expect((await retry()).json()).toEqual({ status: "unchanged", targetSuccess: 0.8 });
     const plan = await call(t, "GET", url(mine.learnerA.id, "plan"), { as: as.a });
     expect(plan.json().targetSuccess).toBe(0.8);
     const byTeacher = await call(t, "POST", `/api/learners/${mine.learnerA.id}/recommendation-feedback`, {

@@ -28,6 +28,8 @@ export interface MasteryEstimate {
   readonly mastery: Map<string, number>;
   readonly answers: Map<string, number>;
   readonly seeded: Set<string>;
+  /** The prior each concept started from (default P(L0) or the placement seed). */
+  readonly priors: Map<string, number>;
 }
 
 /**
@@ -43,9 +45,11 @@ export function estimateMastery(
   const mastery = new Map<string, number>();
   const answers = new Map<string, number>();
   const seeded = new Set<string>();
+  const priors = new Map<string, number>();
   for (const concept of context.concepts) {
     const seed = placement?.result.mastery[concept.key];
     mastery.set(concept.key, seed ?? DEFAULT_BKT.init);
+    priors.set(concept.key, seed ?? DEFAULT_BKT.init);
     if (seed !== undefined) seeded.add(concept.key);
   }
   for (const answer of record.answers) {
@@ -57,7 +61,7 @@ export function estimateMastery(
       mastery.set(key, updateMastery(mastery.get(key) ?? DEFAULT_BKT.init, answer.correct));
     }
   }
-  return { mastery, answers, seeded };
+  return { mastery, answers, seeded, priors };
 }
 
 /** p(correct) of an item: BKT's prediction from its weakest concept (all its concepts are needed). */
@@ -109,3 +113,51 @@ export function reviewQueue(cards: readonly ReviewCard[], now: Date): ReviewQueu
     .sort((a, b) => a.due.getTime() - b.due.getTime() || a.concept.localeCompare(b.concept));
   return { due, upcoming };
 }
+
+/** Leave-one-out is quadratic in a concept's answers: only the latest ones are weighed. */
+const INFLUENCE_WINDOW = 30;
+
+/**
+ * The past answers that weighed most on each concept's BKT estimate, for the explanations: an answer's
+ * weight is how much the final mastery changes when that answer is left out of the replay (leave-one-out,
+ * the influence measure of Cook 1977 applied to the tracker). Items are named by their stable key.
+ */
+export function influentialAnswers(
+  context: CourseContext,
+  record: LearnerRecord,
+  estimate: MasteryEstimate,
+  placementSessionId?: string,
+) {
+  const byConcept = new Map<string, Answer[]>();
+  for (const answer of record.answers) {
+    if (placementSessionId !== undefined && answer.registration === placementSessionId) continue;
+    const item = context.itemById.get(answer.itemId);
+    if (!item) continue;
+    for (const key of itemConceptKeys(context, item))
+      byConcept.set(key, [...(byConcept.get(key) ?? []), answer]);
+  }
+  const influences: Record<string, { itemId: string; correct: boolean; at: Date; weight: number }[]> = {};
+  for (const [concept, all] of byConcept) {
+    const earlier = all.slice(0, -INFLUENCE_WINDOW);
+    const window = all.slice(-INFLUENCE_WINDOW);
+    // The mastery before the window: the final estimate's prior replayed through the earlier answers.
+    const prior = replay(estimate.priors.get(concept) ?? DEFAULT_BKT.init, earlier);
+    const final = replay(prior, window);
+    influences[concept] = window.map((answer, i) => ({
+      itemId: context.itemById.get(answer.itemId)?.key ?? answer.itemId,
+      correct: answer.correct,
+      at: answer.at,
+      weight: Math.abs(
+        final -
+          replay(
+            prior,
+            window.filter((_, j) => j !== i),
+          ),
+      ),
+    }));
+  }
+  return influences;
+}
+
+const replay = (start: number, answers: readonly Answer[]) =>
+  answers.reduce((m, a) => updateMastery(m, a.correct), start);

@@ -9,6 +9,7 @@ import {
   predictExam,
   reviewAdvice,
 } from "@pathwise/engine";
+import { EventConflictError } from "@pathwise/storage";
 import type { Principal } from "../auth/principal";
 import type { AppDeps } from "../deps";
 import { ApiError } from "../http/errors";
@@ -16,6 +17,7 @@ import { type CourseContext, itemConceptKeys, loadCourse, loadLearnerRecord } fr
 import {
   estimateMastery,
   INTERIM_MODEL,
+  influentialAnswers,
   itemSuccess,
   type MasteryEstimate,
   reviewCards,
@@ -34,6 +36,7 @@ export interface LearnerSnapshot {
   readonly ratings: readonly Feedback[];
   readonly recent: readonly { itemId: string; correct: boolean; at: Date }[];
   readonly queue: ReturnType<typeof reviewQueue>;
+  readonly influences: ReturnType<typeof influentialAnswers>;
   readonly now: Date;
 }
 
@@ -68,6 +71,7 @@ export async function learnerSnapshot(
     ratings: record.ratings.map((r) => r.rating as Feedback),
     recent: record.answers.slice(-20).map(({ itemId, correct, at }) => ({ itemId, correct, at })),
     queue: reviewQueue(reviewCards(context, record.answers), now),
+    influences: influentialAnswers(context, record, estimate, placement?.result ? placement.id : undefined),
     now,
   };
 }
@@ -112,6 +116,7 @@ export function buildPlan(snapshot: LearnerSnapshot, goalsQuery: string | undefi
       retrievability: r.retrievability,
     })),
     feedback: [...snapshot.ratings],
+    influences: snapshot.influences,
     settings: { horizon, masteryThreshold: 0.95, baseTargetSuccess: BASE_TARGET_SUCCESS },
   });
   return { goals, plan };
@@ -166,16 +171,30 @@ export async function rateRecommendation(
   const tenantId = principal.user.tenantId;
   const item = await deps.repos.content.getItem(tenantId, asId<ItemId>(input.itemId));
   if (!item) throw new ApiError("not_found", `No item ${input.itemId}`, { field: "body.itemId" });
-  const report = await deps.repos.events.append(tenantId, [
-    {
-      id: asId<StatementId>(input.id),
-      actor: { id: asId<UserId>(learnerId) },
-      verb: { id: VERBS.rated },
-      object: { id: itemObjectId(item.id) },
-      result: { response: input.rating },
-      timestamp: deps.clock().toISOString(),
-    },
-  ]);
+  const id = asId<StatementId>(input.id);
+  // A retry re-sends the same id at a later time: same learner, item and rating is the same rating.
+  const existing = await deps.repos.events.get(tenantId, id);
+  if (existing) {
+    const s = existing.statement;
+    const same =
+      s.actor.id === learnerId &&
+      s.verb.id === VERBS.rated &&
+      s.object.id === itemObjectId(item.id) &&
+      s.result?.response === input.rating;
+    if (!same) throw new EventConflictError([id]);
+  }
+  const report = existing
+    ? { results: [{ id, status: "unchanged" as const }] }
+    : await deps.repos.events.append(tenantId, [
+        {
+          id,
+          actor: { id: asId<UserId>(learnerId) },
+          verb: { id: VERBS.rated },
+          object: { id: itemObjectId(item.id) },
+          result: { response: input.rating },
+          timestamp: deps.clock().toISOString(),
+        },
+      ]);
   const context = await loadCourse(deps, tenantId, item.courseId);
   const record = await loadLearnerRecord(deps, tenantId, learnerId, context);
   return {
