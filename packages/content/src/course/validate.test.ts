@@ -129,4 +129,14 @@ describe("validateCourseFile", () => {
     const result = validateCourseFile(parsed.value);
     expect(result.ok ? [] : result.problems).toEqual([]);
   });
+
+  it("reads the same course written as JSON", async () => {
+    const yaml = parseCourseText(await readFile(demoPath, "utf8"), demoPath);
+    if (!yaml.ok) throw new Error(JSON.stringify(yaml.problems));
+    const json = parseCourseText(JSON.stringify(yaml.value), "middle-school-math.json");
+    if (!json.ok) throw new Error(JSON.stringify(json.problems));
+    expect(validateCourseFile(json.value)).toEqual(validateCourseFile(yaml.value));
+    const broken = parseCourseText('{"format": ', "broken.json");
+    expect(broken.ok ? "" : broken.problems[0]?.message).toMatch(/^not valid json/);
+  });
 });
