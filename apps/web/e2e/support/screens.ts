@@ -1,9 +1,15 @@
 import { mkdirSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import type { Page } from "playwright-core";
 
-/** Screenshots of the main pages, shown in the README; rewritten by every browser-test run. */
-export const SCREENSHOT_DIR = join(import.meta.dirname, "..", "..", "..", "..", "docs", "screenshots");
+/**
+ * Screenshots of the main pages. A test run writes them to the ignored `apps/web/e2e/artifacts/screenshots`
+ * so that running the tests leaves the working tree clean; to refresh the ones the README shows, run
+ * `PATHWISE_SCREENSHOT_DIR=docs/screenshots npx vitest run apps/web/e2e` from the repository root.
+ */
+export const SCREENSHOT_DIR = process.env.PATHWISE_SCREENSHOT_DIR
+  ? resolve(process.env.PATHWISE_SCREENSHOT_DIR)
+  : join(import.meta.dirname, "..", "artifacts", "screenshots");
 
 export async function saveScreenshot(page: Page, name: string, fullPage = true): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
