@@ -222,6 +222,23 @@ describe.each(testDatabases())("learning API on $name", (target) => {
     expect(mastery.concepts.every((c: { seededByPlacement: boolean }) => c.seededByPlacement)).toBe(true);
   });
 
+  it("counts one of two concurrent answers to the same placement item", async () => {
+    const start = await call(t, "POST", url(mine.learnerA.id, "placement"), {
+      as: as.a,
+      body: { maxItems: 3 },
+    });
+    const session = start.json();
+    const body = { sessionId: session.sessionId, itemId: session.nextItem.id, response: "0" };
+    const both = await Promise.all([
+      call(t, "POST", url(mine.learnerA.id, "placement/answers"), { as: as.a, body }),
+      call(t, "POST", url(mine.learnerA.id, "placement/answers"), { as: as.a, body }),
+    ]);
+    expect(both.map((r) => r.statusCode).sort()).toEqual([200, 400]);
+    const state = await call(t, "GET", url(mine.learnerA.id, "placement"), { as: as.a });
+    expect(state.json()).toMatchObject({ sessionId: session.sessionId, answered: 1, status: "in_progress" });
+    expect(state.json().nextItem.id).not.toBe(session.nextItem.id);
+  });
+
   it("denies other learners, other schools, and staff acting for a learner", async () => {
     const a = mine.learnerA.id;
     expect((await call(t, "GET", url(a, "plan"), { as: as.b })).statusCode).toBe(403);
