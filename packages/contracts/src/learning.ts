@@ -37,6 +37,7 @@ export type MasteryResponse = z.infer<typeof MasteryResponseSchema>;
 export const PlanQuerySchema = z.strictObject({
   goals: z
     .string()
+    .max(2000)
     .regex(/^[A-Za-z0-9_.:-]+(,[A-Za-z0-9_.:-]+)*$/, "a comma-separated list of concept keys")
     .optional(),
   horizon: z.coerce.number().int().min(1).max(20).default(5),
