@@ -40,9 +40,17 @@ function anchorCell(anchor: Anchor | undefined): string {
 /** One sentence per (model, dataset): the gap to the published number and whether the target is met. */
 function standing(result: BenchResult, anchor: Anchor | undefined): string {
   const folds = result.folds.length;
-  const capped = result.maxEpochs ? ` — epochs capped at ${result.maxEpochs}` : "";
+  const stillRising =
+    result.maxEpochs !== undefined &&
+    result.maxEpochs !== null &&
+    result.folds.every((f) => f.bestEpoch === result.maxEpochs);
+  const capped = result.maxEpochs
+    ? ` — epochs capped at ${result.maxEpochs}${stillRising ? " (validation AUC still rising at the cap in every fold: not converged)" : ""}`
+    : "";
   const partial = `${folds < FULL_FOLDS ? ` — PARTIAL: ${folds} of ${FULL_FOLDS} folds` : ""}${capped}`;
-  const dirty = result.code?.dirty ? " — run on uncommitted model code" : "";
+  const dirty = result.code?.dirty
+    ? ` — packages/ml had uncommitted changes at run time (on top of ${result.code.commit.slice(0, 7)})`
+    : "";
   const ours = `${result.model} on ${result.dataset}: ${pm(result.meanAuc, result.stdAuc)}${partial}${dirty}`;
   if (!anchor || result.meanAuc === null)
     return `${ours}; no published number on this split to compare with.`;
