@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --import tsx
 import { Command } from "commander";
 import { commands } from "./commands/index";
 
