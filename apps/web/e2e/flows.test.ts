@@ -101,6 +101,97 @@ describe.skipIf(!chromiumAvailable)("web app in a real browser", () => {
     await saveScreenshot(page, "dashboard");
   });
 
+  /** The mastery band of every box on the knowledge map (its data-band), in page order. */
+  const mapBands = () =>
+    page
+      .locator(".react-flow__node .concept-node")
+      .evaluateAll((nodes) => nodes.map((node) => node.getAttribute("data-band") ?? "none"));
+
+  it("the learner takes the placement test and the map is coloured by the mastery it seeded", async () => {
+    await page.locator(".react-flow__node .concept-node[data-band]").first().waitFor();
+    // No answers yet: every concept is "not started".
+    expect(new Set(await mapBands())).toEqual(new Set(["notStarted"]));
+    await page.getByRole("link", { name: "Take the placement test" }).click();
+    await page.getByRole("heading", { level: 1, name: "Placement test" }).waitFor();
+    await expectAccessible("placement start");
+    await page.getByRole("button", { name: "Start the test" }).click();
+    const result = page.getByRole("heading", { level: 2, name: "Your result" });
+    for (let asked = 0; asked < 60 && !(await result.isVisible()); asked += 1) {
+      const question = page.locator("#placement-question");
+      await Promise.race([question.waitFor(), result.waitFor()]);
+      if (await result.isVisible()) break;
+      const stem = await question.textContent();
+      if (asked === 0) await expectAccessible("placement question");
+      const choices = page.getByRole("radio");
+      if ((await choices.count()) > 0) await choices.nth(asked % (await choices.count())).check();
+      else await page.getByLabel("Your answer").fill(String(asked));
+      await page.getByRole("button", { name: "Next", exact: true }).click();
+      // Wait for the next question (a different stem) or the result.
+      await Promise.race([
+        result.waitFor(),
+        page
+          .locator("#placement-question")
+          .filter({ hasNotText: stem ?? "" })
+          .waitFor(),
+      ]);
+    }
+    await expect(
+      page.getByText(/^Ability estimate: -?\d+\.\d\d \(standard error \d+\.\d\d\)$/).isVisible(),
+    ).resolves.toBe(true);
+    expect(await page.locator("table tbody tr").count()).toBeGreaterThan(0);
+    await expectAccessible("placement result");
+    await saveScreenshot(page, "placement");
+
+    await page.getByRole("link", { name: "See your knowledge map" }).click();
+    await page.locator(".react-flow__node .concept-node[data-band]").first().waitFor();
+    const seeded = await mapBands();
+    expect(seeded.filter((band) => band !== "notStarted").length).toBeGreaterThan(0);
+  });
+
+  it("the learner opens “Why this?”, rates a suggestion, practises it, and the map follows the model", async () => {
+    const step = page.locator(".next-step").first();
+    await step.waitFor();
+    await step.getByText("Why this?").click();
+    const sentence = step.locator(".why > p");
+    await sentence.waitFor();
+    expect((await sentence.textContent())?.length ?? 0).toBeGreaterThan(20);
+    expect(await step.locator(".reason-list dt").count()).toBeGreaterThanOrEqual(2);
+    // "Too hard" moves the planner's target success from 70% up by 5 points (docs/api.md).
+    await step.getByRole("button", { name: "Too hard" }).click();
+    await step.getByText("Thanks! Suggestions now aim for a 75% chance of success.").waitFor();
+    await expectAccessible("dashboard with next up");
+    await saveScreenshot(page, "dashboard-next-up");
+
+    const stem = (await step.locator(".next-step__stem").textContent()) ?? "";
+    await step.getByRole("link", { name: "Practise this" }).click();
+    await page.getByRole("heading", { level: 2, name: stem }).waitFor();
+    const choices = page.getByRole("radio");
+    if ((await choices.count()) > 0) await choices.first().check();
+    else await page.getByLabel("Your answer").fill("1");
+    await page.getByRole("button", { name: "Check answer" }).click();
+    await page.locator(".practice-feedback .alert").waitFor();
+
+    await page.getByRole("link", { name: "Dashboard" }).click();
+    await page.locator(".react-flow__node .concept-node[data-band]").first().waitFor();
+    // Each box shows what the server's model says now, answer included.
+    const expected = await page.evaluate(async () => {
+      const me: { user: { id: string } } = await (await fetch("/api/auth/me")).json();
+      const courses: { courses: { id: string }[] } = await (await fetch("/api/courses")).json();
+      const mastery: { concepts: { mastery: number; answers: number; seededByPlacement: boolean }[] } =
+        await (await fetch(`/api/learners/${me.user.id}/courses/${courses.courses[0]?.id}/mastery`)).json();
+      return mastery.concepts;
+    });
+    expect(expected.some((concept) => concept.answers > 0)).toBe(true);
+    const shown = await page
+      .locator(".react-flow__node .concept-node__detail")
+      .evaluateAll((nodes) => nodes.map((node) => node.textContent));
+    const percents = expected
+      .filter((concept) => concept.answers > 0 || concept.seededByPlacement)
+      .map((concept) => `${Math.round(concept.mastery * 100)}%`)
+      .sort();
+    expect([...shown].sort()).toEqual(percents);
+  });
+
   it("the learner answers a question, gets feedback at once, and sees it in their history", async () => {
     await page.getByRole("link", { name: "Practice", exact: true }).click();
     await page.getByRole("heading", { level: 1, name: "Practice" }).waitFor();

@@ -17,6 +17,7 @@ const ClassPage = lazy(() => import("./pages/ClassPage").then((m) => ({ default:
 const LearnerHistoryPage = lazy(() =>
   import("./pages/LearnerHistoryPage").then((m) => ({ default: m.LearnerHistoryPage })),
 );
+const PlacementPage = lazy(() => import("./pages/PlacementPage").then((m) => ({ default: m.PlacementPage })));
 const AdminPage = lazy(() => import("./pages/AdminPage").then((m) => ({ default: m.AdminPage })));
 
 function NotFound() {
@@ -40,6 +41,7 @@ function SignedInRoutes() {
           {user.role === "learner" ? <DashboardPage /> : <Redirect to={homeFor(user.role)} replace />}
         </Route>
         <Route path="/practice" component={PracticePage} />
+        <Route path="/placement" component={PlacementPage} />
         <Route path="/classes" component={ClassesPage} />
         <Route path="/classes/:classId" component={ClassPage} />
         <Route path="/classes/:classId/learners/:learnerId" component={LearnerHistoryPage} />

@@ -2,18 +2,22 @@ import { localize } from "@pathwise/domain";
 import { useTranslation } from "react-i18next";
 import { Link } from "wouter";
 import { fullHistory } from "../api/events";
+import { learnerMastery, learnerPlan } from "../api/learning";
 import { useResource } from "../api/use-resource";
-import { ComingSoon, ErrorMessage, Loading } from "../components/Feedback";
+import { ErrorMessage, Loading } from "../components/Feedback";
 import { PageHeader } from "../components/Layout";
 import { useCourse } from "../features/course/use-course";
 import { HistoryTable } from "../features/history/HistoryTable";
 import { ConceptList } from "../features/knowledge-map/ConceptList";
-import { KnowledgeMap } from "../features/knowledge-map/KnowledgeMap";
+import { MasteryMap } from "../features/mastery/MasteryMap";
+import { NextUp } from "../features/next-up/NextUp";
 import { PracticeProgress } from "../features/progress/PracticeProgress";
 import { uiLocale } from "../i18n/locales";
 import { useSession } from "../session/SessionContext";
 
 const RECENT = 8;
+/** Steps shown under "Next up": enough to choose from, few enough to read. */
+const PLAN_HORIZON = 3;
 
 /** The learner's home: their course's knowledge map, what comes next, and their recent practice. */
 export function DashboardPage() {
@@ -23,6 +27,16 @@ export function DashboardPage() {
   const course = useCourse();
   const learnerId = user?.id ?? "";
   const history = useResource((signal) => fullHistory(learnerId, signal), [learnerId]);
+  const courseId = course.status === "ready" ? course.data?.course.id : undefined;
+  const mastery = useResource(
+    (signal) => (courseId ? learnerMastery(learnerId, courseId, signal) : Promise.resolve(undefined)),
+    [learnerId, courseId],
+  );
+  const plan = useResource(
+    (signal) =>
+      courseId ? learnerPlan(learnerId, courseId, PLAN_HORIZON, signal) : Promise.resolve(undefined),
+    [learnerId, courseId],
+  );
   const recent = history.status === "ready" ? history.data.slice(-RECENT).reverse() : [];
 
   return (
@@ -42,15 +56,18 @@ export function DashboardPage() {
               <p className="card__lead">
                 <strong>{localize(course.data.course.title, locale)}</strong> · {t("dashboard.mapLead")}
               </p>
-              <KnowledgeMap
-                label={t("dashboard.mapLabel", { course: localize(course.data.course.title, locale) })}
-                concepts={course.data.graph.concepts.map((concept) => ({
-                  id: concept.id,
-                  title: localize(concept.title, locale),
-                }))}
-                prerequisites={course.data.graph.prerequisites}
-              />
-              <p className="muted map-note">{t("dashboard.mapMasteryPending")}</p>
+              {mastery.status === "loading" && <Loading />}
+              {mastery.status === "error" && <ErrorMessage error={mastery.error} />}
+              {mastery.status === "ready" && mastery.data && (
+                <MasteryMap
+                  course={course.data}
+                  mastery={mastery.data}
+                  label={t("dashboard.mapLabel", { course: localize(course.data.course.title, locale) })}
+                />
+              )}
+              <p>
+                <Link href="/placement">{t("placement.dashboardLink")}</Link>
+              </p>
               <ConceptList graph={course.data.graph} />
             </>
           )}
@@ -58,8 +75,12 @@ export function DashboardPage() {
         <div className="grid grid--dashboard">
           <section className="card" aria-labelledby="next-title">
             <h2 id="next-title">{t("dashboard.nextUpTitle")}</h2>
-            <ComingSoon>{t("dashboard.nextUpPending")}</ComingSoon>
-            <Link href="/practice" className="button">
+            {plan.status === "loading" && <Loading />}
+            {plan.status === "error" && <ErrorMessage error={plan.error} />}
+            {plan.status === "ready" && plan.data && course.status === "ready" && course.data && (
+              <NextUp plan={plan.data} course={course.data} learnerId={learnerId} />
+            )}
+            <Link href="/practice" className="button button--secondary">
               {t("dashboard.startPractice")}
             </Link>
           </section>

@@ -2,11 +2,13 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams } from "wouter";
 import { classDetail } from "../api/admin";
 import { fullHistory } from "../api/events";
+import { learnerMastery } from "../api/learning";
 import { useResource } from "../api/use-resource";
 import { ErrorMessage, Loading } from "../components/Feedback";
 import { PageHeader } from "../components/Layout";
 import { useCourse } from "../features/course/use-course";
 import { HistoryTable } from "../features/history/HistoryTable";
+import { MasteryMap } from "../features/mastery/MasteryMap";
 import { PracticeProgress } from "../features/progress/PracticeProgress";
 
 const RECENT = 30;
@@ -18,6 +20,11 @@ export function LearnerHistoryPage() {
   const detail = useResource((signal) => classDetail(classId, signal), [classId]);
   const history = useResource((signal) => fullHistory(learnerId, signal), [learnerId]);
   const course = useCourse();
+  const courseId = course.status === "ready" ? course.data?.course.id : undefined;
+  const mastery = useResource(
+    (signal) => (courseId ? learnerMastery(learnerId, courseId, signal) : Promise.resolve(undefined)),
+    [learnerId, courseId],
+  );
   const learner =
     detail.status === "ready"
       ? detail.data.members.find((member) => member.user.id === learnerId)?.user
@@ -30,6 +37,18 @@ export function LearnerHistoryPage() {
       </p>
       <PageHeader title={t("classes.historyOf", { name: learner?.displayName ?? "…" })} />
       <div className="stack">
+        <section className="card" aria-labelledby="map-title">
+          <h2 id="map-title">{t("dashboard.mapTitle")}</h2>
+          {mastery.status === "loading" && <Loading />}
+          {mastery.status === "error" && <ErrorMessage error={mastery.error} />}
+          {mastery.status === "ready" && mastery.data && course.status === "ready" && course.data && (
+            <MasteryMap
+              course={course.data}
+              mastery={mastery.data}
+              label={t("classes.mapOf", { name: learner?.displayName ?? "…" })}
+            />
+          )}
+        </section>
         <section className="card" aria-labelledby="progress-title">
           <h2 id="progress-title">{t("progress.title")}</h2>
           {history.status === "ready" && <PracticeProgress history={history.data} />}

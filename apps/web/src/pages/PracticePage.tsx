@@ -1,6 +1,7 @@
 import { localize, toLearnerEvent } from "@pathwise/domain";
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useSearch } from "wouter";
 import { type CheckResult, checkAnswer } from "../api/courses";
 import { answeredStatement, postStatements, recentHistory } from "../api/events";
 import { useResource } from "../api/use-resource";
@@ -26,7 +27,16 @@ function FeedbackFor({ result }: { result: CheckResult }) {
  * One question at a time: the server grades the answer (the key never reaches the browser), the
  * answer is recorded as an xAPI statement, and the next question follows the course order.
  */
-function PracticeSession({ course, learnerId }: { course: CourseData; learnerId: string }) {
+function PracticeSession({
+  course,
+  learnerId,
+  requested,
+}: {
+  course: CourseData;
+  learnerId: string;
+  /** An item chosen on the dashboard ("Next up"); practised first when it belongs to the course. */
+  requested: string | undefined;
+}) {
   const { t, i18n } = useTranslation();
   const locale = uiLocale(i18n.language);
   const past = useResource((signal) => recentHistory(learnerId, HISTORY_WINDOW, signal), [learnerId]);
@@ -51,7 +61,10 @@ function PracticeSession({ course, learnerId }: { course: CourseData; learnerId:
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: choose the first item once the history is in
   useEffect(() => {
-    if (past.status !== "loading" && current === undefined) setCurrent(pick(new Set()));
+    if (past.status !== "loading" && current === undefined) {
+      const chosen = course.items.some((candidate) => candidate.id === requested) ? requested : undefined;
+      setCurrent(chosen ?? pick(new Set()));
+    }
   }, [past.status]);
 
   if (past.status === "loading") return <Loading />;
@@ -130,6 +143,7 @@ export function PracticePage() {
   const { t } = useTranslation();
   const { user } = useSession();
   const course = useCourse();
+  const requested = new URLSearchParams(useSearch()).get("item") ?? undefined;
   return (
     <>
       <PageHeader title={t("practice.title")} lead={t("practice.lead")} />
@@ -138,7 +152,7 @@ export function PracticePage() {
       {course.status === "error" && <ErrorMessage error={course.error} />}
       {course.status === "ready" && !course.data && <p className="empty">{t("practice.noItems")}</p>}
       {course.status === "ready" && course.data && user && (
-        <PracticeSession course={course.data} learnerId={user.id} />
+        <PracticeSession course={course.data} learnerId={user.id} requested={requested} />
       )}
     </>
   );

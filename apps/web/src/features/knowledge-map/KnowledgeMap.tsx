@@ -11,15 +11,25 @@ import {
 } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import { useMemo } from "react";
+import type { MasteryBand } from "../mastery/bands";
 import { layoutConceptMap, type MapConcept, type MapPrerequisite, NODE_HEIGHT, NODE_WIDTH } from "./layout";
 
-type ConceptNode = Node<{ title: string }, "concept">;
+/** A concept on the map, optionally with its mastery band and a short text (e.g. "82%") so colour is never the only cue. */
+export interface ColouredConcept extends MapConcept {
+  band?: MasteryBand;
+  detail?: string;
+  /** Screen-reader name: title plus the band in words. */
+  description?: string;
+}
+
+type ConceptNode = Node<{ title: string; band?: MasteryBand; detail?: string }, "concept">;
 
 function ConceptBox({ data }: NodeProps<ConceptNode>) {
   return (
-    <div className="concept-node">
+    <div className={`concept-node${data.band ? ` concept-node--${data.band}` : ""}`} data-band={data.band}>
       <Handle type="target" position={Position.Left} isConnectable={false} />
-      {data.title}
+      <span>{data.title}</span>
+      {data.detail && <span className="concept-node__detail">{data.detail}</span>}
       <Handle type="source" position={Position.Right} isConnectable={false} />
     </div>
   );
@@ -28,14 +38,14 @@ const NODE_TYPES = { concept: ConceptBox };
 
 /**
  * The course's concept graph, laid out by dagre and drawn with React Flow (pan and zoom, read-only).
- * Colouring by mastery comes with the learner-model API; until then every concept is drawn alike.
+ * Concepts carry an optional mastery band (see ../mastery/bands.ts); without one they are drawn alike.
  */
 export function KnowledgeMap({
   concepts,
   prerequisites,
   label,
 }: {
-  concepts: readonly MapConcept[];
+  concepts: readonly ColouredConcept[];
   prerequisites: readonly MapPrerequisite[];
   label: string;
 }) {
@@ -47,10 +57,14 @@ export function KnowledgeMap({
       position: { x: concept.x, y: concept.y },
       width: NODE_WIDTH,
       height: NODE_HEIGHT,
-      data: { title: concept.title },
+      data: {
+        title: concept.title,
+        ...(concept.band ? { band: concept.band } : {}),
+        ...(concept.detail ? { detail: concept.detail } : {}),
+      },
       draggable: false,
       connectable: false,
-      ariaLabel: concept.title,
+      ariaLabel: concept.description ?? concept.title,
     }));
     const known = new Set(placed.map((concept) => concept.id));
     const edges: Edge[] = prerequisites

@@ -23,11 +23,11 @@ export const NODE_HEIGHT = 56;
  * "A technique for drawing directed graphs", IEEE TSE 1993), prerequisites on the left so a learner
  * reads the map in the order concepts are learned. Edges to unknown concepts are ignored.
  */
-export function layoutConceptMap(
-  concepts: readonly MapConcept[],
+export function layoutConceptMap<C extends MapConcept>(
+  concepts: readonly C[],
   prerequisites: readonly MapPrerequisite[],
   direction: "LR" | "TB" = "LR",
-): PlacedConcept[] {
+): (C & PlacedConcept)[] {
   const graph = new Graph();
   graph.setGraph({ rankdir: direction, nodesep: 12, ranksep: 40, marginx: 8, marginy: 8 });
   graph.setDefaultEdgeLabel(() => ({}));

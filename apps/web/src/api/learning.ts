@@ -1,0 +1,84 @@
+import {
+  MasteryResponseSchema,
+  PlacementSessionResponseSchema,
+  PlanResponseSchema,
+  type RECOMMENDATION_RATINGS,
+  RecommendationFeedbackResponseSchema,
+} from "@pathwise/contracts";
+import type { z } from "zod";
+import { apiRequest } from "./http";
+
+export type Mastery = z.infer<typeof MasteryResponseSchema>;
+export type Plan = z.infer<typeof PlanResponseSchema>;
+export type PlanStep = Plan["steps"][number];
+export type PlacementSession = z.infer<typeof PlacementSessionResponseSchema>;
+export type RecommendationRating = (typeof RECOMMENDATION_RATINGS)[number];
+export type FeedbackResult = z.infer<typeof RecommendationFeedbackResponseSchema>;
+
+const withSignal = (signal?: AbortSignal) => (signal ? { signal } : {});
+const base = (learnerId: string, courseId: string) =>
+  `/api/learners/${encodeURIComponent(learnerId)}/courses/${encodeURIComponent(courseId)}`;
+
+/** P(mastered) per concept from the server's learner model (interim BKT, see docs/api.md). */
+export function learnerMastery(learnerId: string, courseId: string, signal?: AbortSignal): Promise<Mastery> {
+  return apiRequest(`${base(learnerId, courseId)}/mastery`, {
+    response: MasteryResponseSchema,
+    ...withSignal(signal),
+  });
+}
+
+/** The planner's next steps for the course's goals, each with structured reasons and a sentence. */
+export function learnerPlan(
+  learnerId: string,
+  courseId: string,
+  horizon: number,
+  signal?: AbortSignal,
+): Promise<Plan> {
+  const query = new URLSearchParams({ horizon: String(horizon) });
+  return apiRequest(`${base(learnerId, courseId)}/plan?${query}`, {
+    response: PlanResponseSchema,
+    ...withSignal(signal),
+  });
+}
+
+/**
+ * Rates one recommended item. The statement id is made here so a retry of the same rating is
+ * answered `unchanged` instead of being counted twice.
+ */
+export function rateRecommendation(
+  learnerId: string,
+  itemId: string,
+  rating: RecommendationRating,
+  id: string = crypto.randomUUID(),
+): Promise<FeedbackResult> {
+  return apiRequest(`/api/learners/${encodeURIComponent(learnerId)}/recommendation-feedback`, {
+    method: "POST",
+    body: { id, itemId, rating },
+    response: RecommendationFeedbackResponseSchema,
+  });
+}
+
+export function startPlacement(
+  learnerId: string,
+  courseId: string,
+  maxItems?: number,
+): Promise<PlacementSession> {
+  return apiRequest(`${base(learnerId, courseId)}/placement`, {
+    method: "POST",
+    body: maxItems === undefined ? {} : { maxItems },
+    response: PlacementSessionResponseSchema,
+  });
+}
+
+/** The server grades the answer and never says whether it was right (a placement test, not practice). */
+export function answerPlacement(
+  learnerId: string,
+  courseId: string,
+  answer: { sessionId: string; itemId: string; response: string },
+): Promise<PlacementSession> {
+  return apiRequest(`${base(learnerId, courseId)}/placement/answers`, {
+    method: "POST",
+    body: answer,
+    response: PlacementSessionResponseSchema,
+  });
+}
