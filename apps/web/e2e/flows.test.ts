@@ -258,6 +258,21 @@ describe.skipIf(!chromiumAvailable)("web app in a real browser", () => {
     await demoRow.locator("td.numeric").first().filter({ hasNotText: "…" }).waitFor();
     const answers = Number(await demoRow.locator("td.numeric").first().textContent());
     expect(answers).toBeGreaterThan(50);
+    // The class heatmap (ECharts): every learner × every concept has a cell, counted in its description.
+    await page.locator(".mastery-heatmap svg").waitFor();
+    const summary = await page
+      .locator("section[aria-labelledby=heatmap-title] p", { hasText: /^Mastery of \d+ learners/ })
+      .textContent();
+    const counts = (summary ?? "").match(/\d+/g)?.map(Number) ?? [];
+    const [learnersInMap = 0, concepts = 0, ...bands] = counts;
+    expect(learnersInMap).toBe(demoLearners + 1);
+    expect(concepts).toBeGreaterThanOrEqual(20);
+    expect(bands.reduce((sum, count) => sum + count, 0)).toBe(learnersInMap * concepts);
+    // Six weeks of simulated practice: the demo learners have mastered or started some concepts.
+    expect((bands[0] ?? 0) + (bands[1] ?? 0)).toBeGreaterThan(0);
+    expect(await page.locator(".mastery-heatmap svg path").count()).toBeGreaterThanOrEqual(
+      learnersInMap * concepts,
+    );
     await expectAccessible("class");
     await saveScreenshot(page, "teacher-class");
 
@@ -270,6 +285,9 @@ describe.skipIf(!chromiumAvailable)("web app in a real browser", () => {
     // Six weeks of simulated practice: the chart has a bar per week with answers.
     await page.locator(".weekly-chart svg").waitFor();
     expect(await page.locator(".weekly-chart svg path").count()).toBeGreaterThan(6);
+    // The teacher sees this learner's knowledge map coloured by their mastery.
+    await page.locator(".react-flow__node .concept-node[data-band]").first().waitFor();
+    expect((await mapBands()).filter((band) => band !== "notStarted").length).toBeGreaterThan(0);
     await expectAccessible("learner history");
     await saveScreenshot(page, "teacher-learner-history");
     await logOut();

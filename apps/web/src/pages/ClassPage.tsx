@@ -3,12 +3,13 @@ import { useTranslation } from "react-i18next";
 import { useParams } from "wouter";
 import { classDetail } from "../api/admin";
 import { useResource } from "../api/use-resource";
-import { ComingSoon, ErrorMessage, Loading } from "../components/Feedback";
+import { ErrorMessage, Loading } from "../components/Feedback";
 import { PageHeader } from "../components/Layout";
 import { LearnerTable } from "../features/classes/LearnerTable";
+import { ClassHeatmap } from "../features/heatmap/ClassHeatmap";
 import { uiLocale } from "../i18n/locales";
 
-/** One class: its learners (each opens their history) and, later, the mastery heatmap. */
+/** One class: its learners (each opens their history) and the class mastery heatmap. */
 export function ClassPage() {
   const { t, i18n } = useTranslation();
   const locale = uiLocale(i18n.language);
@@ -37,7 +38,11 @@ export function ClassPage() {
         </section>
         <section className="card" aria-labelledby="heatmap-title">
           <h2 id="heatmap-title">{t("classes.heatmapTitle")}</h2>
-          <ComingSoon>{t("classes.heatmapPending")}</ComingSoon>
+          {learners.length === 0 ? (
+            <p className="empty">{t("classes.noLearners")}</p>
+          ) : (
+            <ClassHeatmap learners={learners.map((member) => member.user)} />
+          )}
         </section>
       </div>
     </>

@@ -170,7 +170,10 @@ export const en = {
     joinCode: "Join code",
     noLearners: "No learners in this class yet.",
     heatmapTitle: "Mastery heatmap",
-    heatmapPending: "The learners × concepts heatmap appears once mastery estimates are available.",
+    heatmapLead:
+      "Each row is a learner, each column a concept in learning order; colours are the same mastery bands as the knowledge map. Point at a cell for its estimate.",
+    heatmapDescription:
+      "Mastery of {{learners}} learners in {{concepts}} concepts: {{mastered}} mastered, {{learning}} learning, {{low}} not yet, {{notStarted}} not started.",
     historyOf: "Recent practice of {{name}}",
     back: "Back to class",
     noHistory: "No practice recorded yet.",

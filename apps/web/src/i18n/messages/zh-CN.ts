@@ -164,7 +164,10 @@ export const zhCN: Messages = {
     joinCode: "邀请码",
     noLearners: "这个班级还没有学生。",
     heatmapTitle: "掌握程度热力图",
-    heatmapPending: "掌握程度估计上线后，这里会显示学生 × 知识点热力图。",
+    heatmapLead:
+      "每一行是一名学生，每一列是一个知识点（按学习顺序）；颜色与知识图谱的掌握程度分级相同。将指针移到格子上可查看估计值。",
+    heatmapDescription:
+      "{{learners}} 名学生在 {{concepts}} 个知识点上的掌握情况：已掌握 {{mastered}} 项，学习中 {{learning}} 项，尚未掌握 {{low}} 项，尚未开始 {{notStarted}} 项。",
     historyOf: "{{name}}的最近练习",
     back: "返回班级",
     noHistory: "还没有练习记录。",
