@@ -94,8 +94,9 @@ describe.skipIf(!chromiumAvailable)("web app in a real browser", () => {
       return { concepts: body.concepts.length, edges: body.prerequisites.length };
     });
     expect(graph.concepts).toBeGreaterThanOrEqual(20);
-    expect(await page.locator(".react-flow__node").count()).toBe(graph.concepts);
-    expect(await page.locator(".react-flow__edge").count()).toBe(graph.edges);
+    // React Flow draws edges once the nodes are measured, a frame or more after the nodes appear.
+    await expect.poll(() => page.locator(".react-flow__node").count()).toBe(graph.concepts);
+    await expect.poll(() => page.locator(".react-flow__edge").count()).toBe(graph.edges);
     await expect(page.getByText("No practice yet").isVisible()).resolves.toBe(true);
     await expectAccessible("dashboard");
     await saveScreenshot(page, "dashboard");
@@ -190,6 +191,21 @@ describe.skipIf(!chromiumAvailable)("web app in a real browser", () => {
       .map((concept) => `${Math.round(concept.mastery * 100)}%`)
       .sort();
     expect([...shown].sort()).toEqual(percents);
+
+    // Review queue (FSRS) and predicted exam score, both from the server for this learner.
+    const reviews = page.locator("section[aria-labelledby=reviews-title]");
+    await reviews.getByText(/concepts? (is|are) due for review\./).waitFor();
+    expect(await reviews.locator("li").count()).toBeGreaterThan(0);
+    const exam = page.locator("section[aria-labelledby=exam-title] .exam-score");
+    await exam.waitFor();
+    const score = (await exam.textContent()) ?? "";
+    const match = score.match(/^(\d+\.\d) of (\d+) expected \(90% interval ([\d.]+)–([\d.]+)\)$/);
+    expect(match, score).not.toBeNull();
+    const [expectedScore, total, low, high] = (match ?? []).slice(1).map(Number);
+    expect(total).toBe(expected.length);
+    expect(low).toBeLessThanOrEqual(expectedScore ?? Number.NaN);
+    expect(high).toBeGreaterThanOrEqual(expectedScore ?? Number.NaN);
+    await expectAccessible("dashboard with reviews and exam prediction");
   });
 
   it("the learner answers a question, gets feedback at once, and sees it in their history", async () => {

@@ -1,9 +1,11 @@
 import {
+  ExamPredictionResponseSchema,
   MasteryResponseSchema,
   PlacementSessionResponseSchema,
   PlanResponseSchema,
   type RECOMMENDATION_RATINGS,
   RecommendationFeedbackResponseSchema,
+  ReviewQueueResponseSchema,
 } from "@pathwise/contracts";
 import type { z } from "zod";
 import { apiRequest } from "./http";
@@ -13,6 +15,8 @@ export type Plan = z.infer<typeof PlanResponseSchema>;
 export type PlanStep = Plan["steps"][number];
 export type PlacementSession = z.infer<typeof PlacementSessionResponseSchema>;
 export type RecommendationRating = (typeof RECOMMENDATION_RATINGS)[number];
+export type ReviewQueue = z.infer<typeof ReviewQueueResponseSchema>;
+export type ExamPrediction = z.infer<typeof ExamPredictionResponseSchema>;
 export type FeedbackResult = z.infer<typeof RecommendationFeedbackResponseSchema>;
 
 const withSignal = (signal?: AbortSignal) => (signal ? { signal } : {});
@@ -80,5 +84,28 @@ export function answerPlacement(
     method: "POST",
     body: answer,
     response: PlacementSessionResponseSchema,
+  });
+}
+
+/** The FSRS review queue: due reviews (least recalled first) and every studied concept's next review. */
+export function reviewQueue(learnerId: string, courseId: string, signal?: AbortSignal): Promise<ReviewQueue> {
+  return apiRequest(`${base(learnerId, courseId)}/reviews`, {
+    response: ReviewQueueResponseSchema,
+    ...withSignal(signal),
+  });
+}
+
+/** Predicted score on an exam with one question per listed concept (a read, sent as POST for the body). */
+export function examPrediction(
+  learnerId: string,
+  courseId: string,
+  conceptKeys: readonly string[],
+  signal?: AbortSignal,
+): Promise<ExamPrediction> {
+  return apiRequest(`${base(learnerId, courseId)}/exam-prediction`, {
+    method: "POST",
+    body: { conceptKeys },
+    response: ExamPredictionResponseSchema,
+    ...withSignal(signal),
   });
 }

@@ -7,11 +7,13 @@ import { useResource } from "../api/use-resource";
 import { ErrorMessage, Loading } from "../components/Feedback";
 import { PageHeader } from "../components/Layout";
 import { useCourse } from "../features/course/use-course";
+import { ExamPredictionCard } from "../features/exam/ExamPredictionCard";
 import { HistoryTable } from "../features/history/HistoryTable";
 import { ConceptList } from "../features/knowledge-map/ConceptList";
 import { MasteryMap } from "../features/mastery/MasteryMap";
 import { NextUp } from "../features/next-up/NextUp";
 import { PracticeProgress } from "../features/progress/PracticeProgress";
+import { ReviewQueueCard } from "../features/reviews/ReviewQueueCard";
 import { uiLocale } from "../i18n/locales";
 import { useSession } from "../session/SessionContext";
 
@@ -96,6 +98,18 @@ export function DashboardPage() {
             )}
           </section>
         </div>
+        {course.status === "ready" && course.data && (
+          <div className="grid grid--dashboard">
+            <section className="card" aria-labelledby="reviews-title">
+              <h2 id="reviews-title">{t("reviews.title")}</h2>
+              <ReviewQueueCard course={course.data} learnerId={learnerId} />
+            </section>
+            <section className="card" aria-labelledby="exam-title">
+              <h2 id="exam-title">{t("exam.title")}</h2>
+              <ExamPredictionCard course={course.data} learnerId={learnerId} />
+            </section>
+          </div>
+        )}
         <section className="card" aria-labelledby="progress-title">
           <h2 id="progress-title">{t("progress.title")}</h2>
           {history.status === "ready" && <PracticeProgress history={history.data} />}

@@ -127,6 +127,21 @@ export const en = {
     masteryColumn: "Mastery",
     toDashboard: "See your knowledge map",
   },
+  reviews: {
+    title: "Reviews",
+    dueCount_one: "{{count}} concept is due for review.",
+    dueCount_other: "{{count}} concepts are due for review.",
+    recall: "estimated recall {{percent}}",
+    upcomingTitle: "Coming up",
+    empty: "Reviews are scheduled once you have practised a concept.",
+  },
+  exam: {
+    title: "Predicted exam score",
+    score: "{{score}} of {{total}} expected (90% interval {{low}}–{{high}})",
+    blueprint:
+      "For an exam with one question per concept, from your current mastery. How often the interval holds has not been measured yet for this model.",
+    weakestTitle: "Practise these first",
+  },
   progress: {
     title: "Practice over time",
     lead: "Answers per week and the share answered correctly (counted from the answers, not estimated).",

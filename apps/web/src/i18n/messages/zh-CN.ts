@@ -123,6 +123,20 @@ export const zhCN: Messages = {
     masteryColumn: "掌握度",
     toDashboard: "查看你的知识图谱",
   },
+  reviews: {
+    title: "复习",
+    dueCount_one: "有 {{count}} 个知识点需要复习。",
+    dueCount_other: "有 {{count}} 个知识点需要复习。",
+    recall: "估计记忆保持率 {{percent}}",
+    upcomingTitle: "即将复习",
+    empty: "练习过某个知识点后，系统会为它安排复习。",
+  },
+  exam: {
+    title: "预测考试成绩",
+    score: "预计得分 {{score}}，满分 {{total}}（90% 区间 {{low}}–{{high}}）",
+    blueprint: "假设考试中每个知识点各有一道题，根据你目前的掌握度预测。该模型的区间覆盖率尚未测量。",
+    weakestTitle: "建议优先练习",
+  },
   progress: {
     title: "练习趋势",
     lead: "每周答题数和正确率（根据实际作答统计，不是估计值）。",
