@@ -9,6 +9,22 @@ import type { SavedModel } from "../contract";
  */
 export const MODEL_SCHEMA_VERSION = 1;
 
+/** The saved form of a model: its name, hyperparameters and data shape, with the given named weights. */
+export function toSavedModel(
+  model: { readonly name: string; readonly config: Readonly<Record<string, unknown>> },
+  shape: { readonly numSkills: number; readonly numProblems: number },
+  weights: SavedModel["weights"],
+): SavedModel {
+  return {
+    format: "pathwise-kt",
+    schemaVersion: MODEL_SCHEMA_VERSION,
+    model: model.name,
+    config: { ...model.config },
+    dataShape: { numSkills: shape.numSkills, numProblems: shape.numProblems },
+    weights,
+  };
+}
+
 const weightFileSchema = z.object({
   shape: z.array(z.number().int().nonnegative()),
   float32le: z.string(),

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import type { FitOptions, FitReport, KnowledgeTracer, ModelDefinition, SavedModel } from "../../contract";
 import type { KTDataset, LearnerSequence, SequencePredictions } from "../../data/sequence";
-import { MODEL_SCHEMA_VERSION } from "../../engine/model-file";
-import { fitWithEarlyStopping, savedWeight } from "./fitLoop";
+import { toSavedModel } from "../../engine/model-file";
+import { fitWithEarlyStopping, perSkillWeights, savedWeight } from "./fitLoop";
 import { skillSubsequences } from "./skillSubsequences";
 
 /**
@@ -188,20 +188,7 @@ class BktModel implements KnowledgeTracer {
   }
 
   async save(): Promise<SavedModel> {
-    const weights = Object.fromEntries(
-      PARAMETERS.map((name) => [
-        name,
-        { shape: [this.shape.numSkills + 1], values: Float32Array.from(this.params[name]) },
-      ]),
-    );
-    return {
-      format: "pathwise-kt",
-      schemaVersion: MODEL_SCHEMA_VERSION,
-      model: this.name,
-      config: { ...this.config },
-      dataShape: { ...this.shape },
-      weights,
-    };
+    return toSavedModel(this, this.shape, perSkillWeights(PARAMETERS, this.params, this.shape.numSkills));
   }
 
   dispose(): void {}

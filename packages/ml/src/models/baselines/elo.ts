@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { FitOptions, FitReport, KnowledgeTracer, ModelDefinition, SavedModel } from "../../contract";
 import type { KTDataset, LearnerSequence, SequencePredictions } from "../../data/sequence";
-import { MODEL_SCHEMA_VERSION } from "../../engine/model-file";
+import { toSavedModel } from "../../engine/model-file";
 import { crossEntropy, fitWithEarlyStopping, savedWeight, sigmoid } from "./fitLoop";
 
 /**
@@ -135,23 +135,16 @@ class EloModel implements KnowledgeTracer {
   }
 
   async save(): Promise<SavedModel> {
-    return {
-      format: "pathwise-kt",
-      schemaVersion: MODEL_SCHEMA_VERSION,
-      model: this.name,
-      config: { ...this.config },
-      dataShape: { ...this.shape },
-      weights: {
-        skillDifficulty: {
-          shape: [this.shape.numSkills + 1],
-          values: Float32Array.from(this.difficulty.skill),
-        },
-        itemDifficulty: {
-          shape: [this.shape.numProblems + 1],
-          values: Float32Array.from(this.difficulty.item),
-        },
+    return toSavedModel(this, this.shape, {
+      skillDifficulty: {
+        shape: [this.shape.numSkills + 1],
+        values: Float32Array.from(this.difficulty.skill),
       },
-    };
+      itemDifficulty: {
+        shape: [this.shape.numProblems + 1],
+        values: Float32Array.from(this.difficulty.item),
+      },
+    });
   }
 
   dispose(): void {}

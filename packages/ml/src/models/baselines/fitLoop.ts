@@ -1,4 +1,4 @@
-import type { EpochRecord, FitOptions, FitReport } from "../../contract";
+import type { EpochRecord, FitOptions, FitReport, SavedModel } from "../../contract";
 import type { KTDataset, LearnerSequence, SequencePredictions } from "../../data/sequence";
 import { auc } from "../../metrics/classification";
 import { collectScored } from "../../metrics/collect";
@@ -102,4 +102,15 @@ export function savedWeight(
     throw new Error(`${model} weight "${name}" has ${weight.values.length} values, expected ${length}`);
   }
   return Float32Array.from(weight.values);
+}
+
+/** Per-skill parameter arrays (index 0 is the padding skill) as named weights of a saved model. */
+export function perSkillWeights<Name extends string>(
+  names: readonly Name[],
+  params: Readonly<Record<Name, ArrayLike<number>>>,
+  numSkills: number,
+): SavedModel["weights"] {
+  return Object.fromEntries(
+    names.map((name) => [name, { shape: [numSkills + 1], values: Float32Array.from(params[name]) }]),
+  );
 }

@@ -2,7 +2,7 @@ import type { z } from "zod";
 import type { FitOptions, FitReport, KnowledgeTracer, ModelDefinition, SavedModel } from "../../contract";
 import type { KTDataset, LearnerSequence, SequencePredictions } from "../../data/sequence";
 import { initEngine } from "../../engine/backend";
-import { MODEL_SCHEMA_VERSION } from "../../engine/model-file";
+import { toSavedModel } from "../../engine/model-file";
 import { ParameterStore } from "../../engine/parameters";
 import { seededRandom } from "../../engine/random";
 import { predictSequences } from "../../train/predict";
@@ -56,14 +56,7 @@ class DeepTracer implements KnowledgeTracer {
   }
 
   async save(): Promise<SavedModel> {
-    return {
-      format: "pathwise-kt",
-      schemaVersion: MODEL_SCHEMA_VERSION,
-      model: this.name,
-      config: { ...this.config },
-      dataShape: { ...this.shape },
-      weights: this.network.params.snapshot(),
-    };
+    return toSavedModel(this, this.shape, this.network.params.snapshot());
   }
 
   dispose(): void {
