@@ -80,6 +80,25 @@ describe.each(testDatabases())("event log on $name", (target) => {
     expect(read).toEqual(expected);
   });
 
+  it("pages through events sharing one timestamp whose sequence numbers cross a power of ten", async () => {
+    const { tenant, learners } = await createSchoolWithLearners(repos, 1);
+    const learner = nth(learners, 0).id;
+    // Past every sequence number used so far, so the 30 events take 999,985 … 1,000,014 and their text
+    // forms sort differently from their numbers ("1000000" < "999999").
+    await handle.db.query("SELECT setval(pg_get_serial_sequence('events', 'seq'), 999984)");
+    const timestamp = new Date(Date.UTC(2026, 10, 2)).toISOString();
+    const batch = Array.from({ length: 30 }, () => answeredStatement(learner, { timestamp }));
+    await repos.events.append(tenant.id, batch);
+    const read: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await repos.events.history(tenant.id, learner, { limit: 7, ...(cursor ? { cursor } : {}) });
+      read.push(...page.events.map((e) => e.statement.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(read).toEqual(batch.map((s) => s.id));
+  });
+
   it("does not show a learner's history to another tenant", async () => {
     const a = await createSchoolWithLearners(repos, 1);
     const b = await createSchoolWithLearners(repos, 0);

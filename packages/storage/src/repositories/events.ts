@@ -125,12 +125,14 @@ export function eventRepository(db: Database) {
           field: "cursor",
         });
       }
+      // ORDER BY names the table's columns: a bare `seq` would sort by the text output column
+      // `seq::text` ("100009" < "99949"), disagreeing with the numeric keyset comparison.
       const { rows } = await db.query<{ statement: Statement; stored_at: unknown; seq: string }>(
         `SELECT statement, stored_at, seq::text FROM events
          WHERE tenant_id = $1 AND learner_id = $2
            AND ($3::bigint IS NULL OR (occurred_at, seq) >
                 (SELECT occurred_at, seq FROM events WHERE seq = $3::bigint AND learner_id = $2))
-         ORDER BY occurred_at, seq LIMIT $4`,
+         ORDER BY events.occurred_at, events.seq LIMIT $4`,
         [tenantId, learnerId, page.cursor ?? null, page.limit + 1],
       );
       const events = rows.slice(0, page.limit).map((row) => ({
