@@ -92,7 +92,10 @@ describe.each(testDatabases())("event log on $name", (target) => {
     const read: string[] = [];
     let cursor: string | undefined;
     do {
-      const page = await repos.events.history(tenant.id, learner, { limit: 7, ...(cursor ? { cursor } : {}) });
+      const page = await repos.events.history(tenant.id, learner, {
+        limit: 7,
+        ...(cursor ? { cursor } : {}),
+      });
       read.push(...page.events.map((e) => e.statement.id));
       cursor = page.nextCursor;
     } while (cursor);
