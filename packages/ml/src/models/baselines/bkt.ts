@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { FitOptions, FitReport, KnowledgeTracer, ModelDefinition, SavedModel } from "../../contract";
 import type { KTDataset, LearnerSequence, SequencePredictions } from "../../data/sequence";
 import { toSavedModel } from "../../engine/model-file";
-import { fitWithEarlyStopping, perSkillWeights, savedWeight } from "./fitLoop";
+import { fitWithEarlyStopping, parameterCheckpoint, perSkillWeights, savedWeight } from "./fitLoop";
 import { skillSubsequences } from "./skillSubsequences";
 
 /**
@@ -152,10 +152,7 @@ class BktModel implements KnowledgeTracer {
       {
         epoch: () => this.emEpoch(train),
         predict: (sequences) => this.predictSync(sequences),
-        snapshot: () => PARAMETERS.map((name) => Float32Array.from(this.params[name])),
-        restore: (saved) => {
-          for (const [i, name] of PARAMETERS.entries()) this.params[name].set(saved[i] as Float32Array);
-        },
+        ...parameterCheckpoint(PARAMETERS, this.params),
       },
       train,
       valid,

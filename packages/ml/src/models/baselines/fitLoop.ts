@@ -114,3 +114,16 @@ export function perSkillWeights<Name extends string>(
     names.map((name) => [name, { shape: [numSkills + 1], values: Float32Array.from(params[name]) }]),
   );
 }
+
+/** Snapshot and restore of named per-skill parameter arrays, for early stopping's best-epoch restore. */
+export function parameterCheckpoint<Name extends string>(
+  names: readonly Name[],
+  params: Readonly<Record<Name, Float32Array>>,
+): { snapshot: () => Float32Array[]; restore: (saved: readonly Float32Array[]) => void } {
+  return {
+    snapshot: () => names.map((name) => Float32Array.from(params[name])),
+    restore: (saved) => {
+      for (const [i, name] of names.entries()) params[name].set(saved[i] as Float32Array);
+    },
+  };
+}

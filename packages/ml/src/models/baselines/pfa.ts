@@ -2,7 +2,14 @@ import { z } from "zod";
 import type { FitOptions, FitReport, KnowledgeTracer, ModelDefinition, SavedModel } from "../../contract";
 import type { KTDataset, LearnerSequence, SequencePredictions } from "../../data/sequence";
 import { toSavedModel } from "../../engine/model-file";
-import { crossEntropy, fitWithEarlyStopping, perSkillWeights, savedWeight, sigmoid } from "./fitLoop";
+import {
+  crossEntropy,
+  fitWithEarlyStopping,
+  parameterCheckpoint,
+  perSkillWeights,
+  savedWeight,
+  sigmoid,
+} from "./fitLoop";
 
 /**
  * Performance Factors Analysis (Pavlik, Cen & Koedinger 2009, eq. 2):
@@ -126,10 +133,7 @@ class PfaModel implements KnowledgeTracer {
       {
         epoch: () => this.newtonEpoch(train),
         predict: (sequences) => this.predictSync(sequences),
-        snapshot: () => PARAMETERS.map((name) => Float32Array.from(this.params[name])),
-        restore: (saved) => {
-          for (const [i, name] of PARAMETERS.entries()) this.params[name].set(saved[i] as Float32Array);
-        },
+        ...parameterCheckpoint(PARAMETERS, this.params),
       },
       train,
       valid,
