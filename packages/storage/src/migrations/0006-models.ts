@@ -6,7 +6,9 @@ import type { Migration } from "../migrator";
  *
  *  - `models.status`: `candidate` (trained, not serving) → `champion` (at most one per course, enforced by a
  *    partial unique index) → `retired` when replaced; `rejected` when it lost a champion/challenger
- *    comparison. Weights are a model file (`@pathwise/ml` writeModelFile: versioned, checksummed) in `file`.
+ *    comparison. Weights are a model file (`@pathwise/ml` encodeSavedModel: versioned) in `file`, with
+ *    its SHA-256 in `file_sha256`, checked before every load so a corrupt file is refused; `vocabulary` maps
+ *    the platform's concept and item ids to the model's integer ids.
  *  - `metrics` (AUC, ACC, RMSE, log loss, ECE, reliability bins on held-out learners), `fairness` (the same
  *    metrics per learner group), `snapshot` (which events trained it: counts, last event seq, split seed),
  *    `card` (the human-readable model card, Markdown) are JSON/text written once at registration.
@@ -34,6 +36,8 @@ export const models: Migration = {
       training jsonb NOT NULL,
       card text NOT NULL,
       file bytea NOT NULL,
+      file_sha256 text NOT NULL,
+      vocabulary jsonb NOT NULL,
       job_id uuid REFERENCES jobs(id),
       created_at timestamptz NOT NULL DEFAULT now(),
       promoted_at timestamptz
