@@ -122,6 +122,15 @@ export function userRepository(db: Queryable) {
       );
       return rows.length > 0;
     },
+    /** The learners a guardian is linked to, by display name. */
+    async childrenOf(guardianId: UserId): Promise<User[]> {
+      const { rows } = await db.query<UserRow>(
+        `SELECT u.* FROM users u JOIN guardian_links g ON g.learner_id = u.id
+         WHERE g.guardian_id = $1 AND u.disabled_at IS NULL ORDER BY u.display_name, u.id`,
+        [guardianId],
+      );
+      return rows.map((row) => publicUser(toUser(row)));
+    },
   };
 }
 export type UserRepository = ReturnType<typeof userRepository>;
