@@ -15,6 +15,14 @@ export {
   type StoredEvent,
   statementHash,
 } from "./repositories/events";
+export {
+  type GoalRepository,
+  type GoalSetterRole,
+  type GoalStatus,
+  goalRepository,
+  type NewGoal,
+  type StoredGoal,
+} from "./repositories/goals";
 export { createRepositories, type Repositories } from "./repositories/index";
 export {
   type ApiTokenRepository,

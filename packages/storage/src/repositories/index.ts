@@ -2,6 +2,7 @@ import type { Database } from "../database";
 import { classRepository } from "./classes";
 import { contentRepository } from "./content";
 import { eventRepository } from "./events";
+import { goalRepository } from "./goals";
 import { apiTokenRepository, sessionRepository } from "./sessions";
 import { tenantRepository } from "./tenants";
 import { userRepository } from "./users";
@@ -16,6 +17,7 @@ export function createRepositories(db: Database) {
     apiTokens: apiTokenRepository(db),
     content: contentRepository(db),
     events: eventRepository(db),
+    goals: goalRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;
