@@ -24,6 +24,7 @@ export {
   type StoredGoal,
 } from "./repositories/goals";
 export { createRepositories, type Repositories } from "./repositories/index";
+export * from "./repositories/jobs";
 export {
   type ApiTokenRepository,
   apiTokenRepository,

@@ -3,6 +3,7 @@ import { classRepository } from "./classes";
 import { contentRepository } from "./content";
 import { eventRepository } from "./events";
 import { goalRepository } from "./goals";
+import { jobRepository } from "./jobs";
 import { apiTokenRepository, sessionRepository } from "./sessions";
 import { tenantRepository } from "./tenants";
 import { userRepository } from "./users";
@@ -17,6 +18,7 @@ export function createRepositories(db: Database) {
     apiTokens: apiTokenRepository(db),
     content: contentRepository(db),
     events: eventRepository(db),
+    jobs: jobRepository(db),
     goals: goalRepository(db),
   };
 }
