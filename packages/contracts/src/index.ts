@@ -3,5 +3,7 @@ export * from "./common";
 export * from "./content";
 export * from "./errors";
 export * from "./events";
+export * from "./goals";
 export * from "./health";
 export * from "./learning";
+export * from "./progress";
