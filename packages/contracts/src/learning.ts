@@ -149,3 +149,6 @@ export const PlacementSessionResponseSchema = z.object({
   result: PlacementResultSchema.optional(),
 });
 export type PlacementSessionResponse = z.infer<typeof PlacementSessionResponseSchema>;
+/** The learner's latest placement session in the course, or `null` before their first. */
+export const PlacementLatestResponseSchema = z.object({ session: PlacementSessionResponseSchema.nullable() });
+export type PlacementLatestResponse = z.infer<typeof PlacementLatestResponseSchema>;
