@@ -12,3 +12,5 @@ export {
 export * from "./metrics/index";
 export * from "./registry";
 export { fitInWorker, type WorkerFitRequest, type WorkerFitResult } from "./train/fit-in-worker";
+// Evaluation on held-out learners: learner split, per-group fairness table, model cards, prediction in a worker.
+export * from "./evaluation/index";
