@@ -26,6 +26,15 @@ const EnvSchema = z.object({
   PATHWISE_LOGIN_FAILURE_WINDOW_MINUTES: positiveInt(24 * 60).default(15),
   PATHWISE_OPEN_SCHOOL_SIGNUP: boolean.default(true),
   PATHWISE_WEB_DIST: z.string().min(1).default("apps/web/dist"),
+  PATHWISE_JOBS_IN_PROCESS: boolean.default(true),
+  PATHWISE_JOB_POLL_MS: positiveInt(3_600_000).default(1000),
+  PATHWISE_JOB_CONCURRENCY: positiveInt(64).default(1),
+  PATHWISE_JOB_LEASE_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(3)
+    .max(24 * 3600)
+    .default(60),
 });
 
 export interface Config {
@@ -44,6 +53,13 @@ export interface Config {
   };
   readonly openSchoolSignup: boolean;
   readonly webDist: string;
+  /** Background jobs (docs/jobs.md): whether the server runs them itself, and how runners poll and lease. */
+  readonly jobs: {
+    readonly inProcess: boolean;
+    readonly pollMs: number;
+    readonly concurrency: number;
+    readonly leaseMs: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -94,5 +110,11 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     },
     openSchoolSignup: e.PATHWISE_OPEN_SCHOOL_SIGNUP,
     webDist: e.PATHWISE_WEB_DIST,
+    jobs: {
+      inProcess: e.PATHWISE_JOBS_IN_PROCESS,
+      pollMs: e.PATHWISE_JOB_POLL_MS,
+      concurrency: e.PATHWISE_JOB_CONCURRENCY,
+      leaseMs: e.PATHWISE_JOB_LEASE_SECONDS * 1000,
+    },
   });
 }

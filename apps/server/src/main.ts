@@ -4,6 +4,8 @@ import { createArgon2Hasher } from "./auth/passwords";
 import { ConfigError, parseConfig } from "./config";
 import { runDemoSeed } from "./demo-hook";
 import type { AppDeps } from "./deps";
+import { jobHandlers, periodicTasks } from "./jobs/handlers";
+import { createJobSystem } from "./jobs/system";
 
 /**
  * Composition root: parse config once, open the database (PGlite in the data folder, or PostgreSQL
@@ -41,15 +43,21 @@ async function main(argv: readonly string[]): Promise<void> {
   if (argv.includes("--demo")) await runDemoSeed({ deps, passwords, log: (line) => console.log(line) });
 
   const app = await buildApp(deps);
+  // Background jobs run here unless separate `npm run worker` processes do them (docs/jobs.md).
+  const jobs = config.jobs.inProcess
+    ? createJobSystem(deps, { handlers: jobHandlers(deps), periodic: periodicTasks(deps), logger: app.log })
+    : undefined;
   const shutdown = async (signal: string) => {
     console.log(`${signal}: closing`);
     await app.close();
+    await jobs?.stop();
     await db.close();
     process.exit(0);
   };
   process.once("SIGINT", () => void shutdown("SIGINT"));
   process.once("SIGTERM", () => void shutdown("SIGTERM"));
   await app.listen({ port: config.port, host: config.host });
+  jobs?.start();
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
   const host = config.host === "0.0.0.0" ? "localhost" : config.host;

@@ -1,0 +1,17 @@
+import type { JobHandler } from "./contract";
+import type { PeriodicTask } from "./periodic";
+import type { JobDeps } from "./system";
+
+/**
+ * The one place job kinds and periodic tasks are registered. The server (in-process runner) and every
+ * `npm run worker` process build their runner from these lists, so a kind added here runs everywhere.
+ * Periodic tasks run in every such process: they must be idempotent (enqueue with a dedupe key).
+ */
+// biome-ignore lint/suspicious/noExplicitAny: each handler has its own payload type; the runner parses it.
+export function jobHandlers(_deps: JobDeps): JobHandler<any>[] {
+  return [];
+}
+
+export function periodicTasks(_deps: JobDeps): PeriodicTask[] {
+  return [];
+}

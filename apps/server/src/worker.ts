@@ -1,0 +1,52 @@
+import { createRepositories, migrate, openDatabase } from "@pathwise/storage";
+import { pino } from "pino";
+import { ConfigError, parseConfig } from "./config";
+import { jobHandlers, periodicTasks } from "./jobs/handlers";
+import { createJobSystem, type JobDeps } from "./jobs/system";
+
+/**
+ * A job worker process (`npm run worker`): the same configuration and database as the server, the same
+ * handlers, no HTTP. Run several against one PostgreSQL when one process is not enough (docs/jobs.md);
+ * the queue guarantees no job runs twice at once. SIGTERM/SIGINT stop claiming, let running jobs reach
+ * a safe point and give them back to the queue.
+ */
+async function worker(): Promise<void> {
+  let config: ReturnType<typeof parseConfig>;
+  try {
+    config = parseConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const logger = pino({ level: config.logLevel });
+  const db = await openDatabase({
+    dataDir: config.dataDir,
+    ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
+  });
+  const report = await migrate(db);
+  if (report.error) {
+    logger.error({ err: report.error }, "migrations failed");
+    await db.close();
+    process.exit(1);
+  }
+  const deps: JobDeps = { config, db, repos: createRepositories(db), clock: () => new Date() };
+  const runner = createJobSystem(deps, {
+    handlers: jobHandlers(deps),
+    periodic: periodicTasks(deps),
+    logger,
+  });
+  const shutdown = async (signal: string) => {
+    logger.info({ signal }, "stopping the job worker");
+    await runner.stop();
+    await db.close();
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void shutdown("SIGINT"));
+  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+  runner.start();
+}
+
+await worker();
