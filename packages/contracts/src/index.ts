@@ -5,5 +5,6 @@ export * from "./errors";
 export * from "./events";
 export * from "./goals";
 export * from "./health";
+export * from "./jobs";
 export * from "./learning";
 export * from "./progress";
