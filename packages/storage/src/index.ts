@@ -25,6 +25,25 @@ export {
 } from "./repositories/goals";
 export { createRepositories, type Repositories } from "./repositories/index";
 export * from "./repositories/jobs";
+export type {
+  CourseAnswers,
+  ModelSettings,
+  SnapshotAnswer,
+} from "./repositories/model-training-data";
+export {
+  type Decide,
+  type DecisionAction,
+  type ModelDecision,
+  type ModelDetail,
+  type ModelFile,
+  type ModelRepository,
+  type ModelStatus,
+  type ModelSummary,
+  modelRepository,
+  type NewModel,
+  type StoredVocabulary,
+  sha256Hex,
+} from "./repositories/models";
 export {
   type ApiTokenRepository,
   apiTokenRepository,

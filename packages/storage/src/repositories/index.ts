@@ -4,6 +4,7 @@ import { contentRepository } from "./content";
 import { eventRepository } from "./events";
 import { goalRepository } from "./goals";
 import { jobRepository } from "./jobs";
+import { modelRepository } from "./models";
 import { apiTokenRepository, sessionRepository } from "./sessions";
 import { tenantRepository } from "./tenants";
 import { userRepository } from "./users";
@@ -18,6 +19,7 @@ export function createRepositories(db: Database) {
     apiTokens: apiTokenRepository(db),
     content: contentRepository(db),
     events: eventRepository(db),
+    models: modelRepository(db),
     jobs: jobRepository(db),
     goals: goalRepository(db),
   };

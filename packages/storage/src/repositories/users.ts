@@ -109,6 +109,38 @@ export function userRepository(db: Queryable) {
       await db.query("UPDATE users SET disabled_at = now() WHERE id = $1 AND disabled_at IS NULL", [id]);
       await db.query("DELETE FROM sessions WHERE user_id = $1", [id]);
     },
+    /**
+     * Learner attributes (`users.attributes`) restricted to the given keys, for the per-group fairness
+     * table; learners without any of the keys are absent.
+     */
+    async attributesOf(
+      tenantId: TenantId,
+      ids: readonly string[],
+      keys: readonly string[],
+    ): Promise<Map<string, Record<string, string>>> {
+      const out = new Map<string, Record<string, string>>();
+      if (keys.length === 0 || ids.length === 0) return out;
+      const { rows } = await db.query<{ id: string; attributes: Record<string, unknown> }>(
+        `SELECT id::text, attributes FROM users WHERE tenant_id = $1
+           AND id IN (SELECT (jsonb_array_elements_text($2::jsonb))::uuid)`,
+        [tenantId, JSON.stringify([...new Set(ids)])],
+      );
+      for (const row of rows) {
+        const picked = Object.fromEntries(
+          keys
+            .filter((key) => row.attributes[key] !== undefined && row.attributes[key] !== null)
+            .map((key) => [key, String(row.attributes[key])]),
+        );
+        if (Object.keys(picked).length > 0) out.set(row.id, picked);
+      }
+      return out;
+    },
+    async setAttributes(id: UserId, attributes: Record<string, string | number | boolean>): Promise<void> {
+      await db.query("UPDATE users SET attributes = $2::jsonb WHERE id = $1", [
+        id,
+        JSON.stringify(attributes),
+      ]);
+    },
     async linkGuardian(guardianId: UserId, learnerId: UserId): Promise<void> {
       await db.query(
         "INSERT INTO guardian_links (guardian_id, learner_id) VALUES ($1, $2) ON CONFLICT DO NOTHING",
