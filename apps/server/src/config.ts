@@ -6,6 +6,12 @@ import { z } from "zod";
  */
 const boolean = z.enum(["true", "false", "1", "0"]).transform((value) => value === "true" || value === "1");
 const positiveInt = (max: number) => z.coerce.number().int().min(1).max(max);
+const commaList = z.string().transform((value) =>
+  value
+    .split(",")
+    .map((part) => part.trim())
+    .filter((part) => part.length > 0),
+);
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
@@ -35,6 +41,19 @@ const EnvSchema = z.object({
     .min(3)
     .max(24 * 3600)
     .default(60),
+  PATHWISE_TRAIN_CANDIDATES: commaList
+    .refine((kinds) => kinds.length > 0, "name at least one model kind")
+    .refine(
+      (kinds) => kinds.every((kind) => /^[a-z][a-z0-9-]*$/.test(kind)),
+      "model kinds are lower-case names",
+    )
+    .default(["bkt", "dkt"]),
+  PATHWISE_TRAIN_MAX_EPOCHS: positiveInt(10_000).default(20),
+  PATHWISE_TRAIN_MAX_SECONDS: positiveInt(7 * 24 * 3600).default(900),
+  PATHWISE_FAIRNESS_ATTRIBUTES: commaList.default([]),
+  PATHWISE_FAIRNESS_MIN_GROUP: positiveInt(100_000).default(10),
+  PATHWISE_PROMOTION_MIN_AUC_GAIN: z.coerce.number().min(0).max(1).default(0.002),
+  PATHWISE_RETRAIN_CHECK_SECONDS: positiveInt(7 * 24 * 3600).default(300),
 });
 
 export interface Config {
@@ -59,6 +78,21 @@ export interface Config {
     readonly pollMs: number;
     readonly concurrency: number;
     readonly leaseMs: number;
+  };
+  /** Training, model selection and retraining of learner models (docs/models.md). */
+  readonly training: {
+    /** Model kinds (the @pathwise/ml registry names) trained when a course has no settings of its own. */
+    readonly candidates: readonly string[];
+    readonly maxEpochs: number;
+    /** Wall-clock budget per candidate (the deep models stop at the end of the epoch past it). */
+    readonly maxSecondsPerCandidate: number;
+    /** `users.attributes` keys reported in each model's fairness table. */
+    readonly fairnessAttributes: readonly string[];
+    /** Groups with fewer test learners are suppressed in the fairness table. */
+    readonly fairnessMinGroup: number;
+    /** A challenger replaces the champion only with at least this much higher AUC on the same learners. */
+    readonly promotionMinAucGain: number;
+    readonly retrainCheckMs: number;
   };
 }
 
@@ -115,6 +149,15 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
       pollMs: e.PATHWISE_JOB_POLL_MS,
       concurrency: e.PATHWISE_JOB_CONCURRENCY,
       leaseMs: e.PATHWISE_JOB_LEASE_SECONDS * 1000,
+    },
+    training: {
+      candidates: e.PATHWISE_TRAIN_CANDIDATES,
+      maxEpochs: e.PATHWISE_TRAIN_MAX_EPOCHS,
+      maxSecondsPerCandidate: e.PATHWISE_TRAIN_MAX_SECONDS,
+      fairnessAttributes: e.PATHWISE_FAIRNESS_ATTRIBUTES,
+      fairnessMinGroup: e.PATHWISE_FAIRNESS_MIN_GROUP,
+      promotionMinAucGain: e.PATHWISE_PROMOTION_MIN_AUC_GAIN,
+      retrainCheckMs: e.PATHWISE_RETRAIN_CHECK_SECONDS * 1000,
     },
   });
 }
