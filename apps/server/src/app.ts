@@ -15,6 +15,7 @@ import { registerAuthRoutes } from "./routes/auth";
 import { registerContentRoutes } from "./routes/content";
 import { registerEventRoutes } from "./routes/events";
 import { registerHealthRoutes } from "./routes/health";
+import { registerJobRoutes } from "./routes/jobs";
 import { registerLearningRoutes } from "./routes/learning";
 
 /** Security headers for every response (TRUST #16); Swagger UI needs its own inline assets. */
@@ -86,6 +87,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerContentRoutes(app, deps);
   registerEventRoutes(app, deps);
   registerLearningRoutes(app, deps);
+  registerJobRoutes(app, deps);
 
   const servesWeb = await installWebApp(app, deps.config.webDist);
   app.setNotFoundHandler(function notFound(request, reply) {

@@ -39,6 +39,8 @@ const OBJECT_ALLOWED: Record<string, ReadonlySet<Persona>> = {
   class: new Set(["learnerA", "classmateB", "teacherOfA", "admin"]),
   course: new Set(["learnerA", "classmateB", "guardianOfA", "teacherOfA", "admin"]),
   item: new Set(["learnerA", "classmateB", "guardianOfA", "teacherOfA", "admin"]),
+  // A background job of A's school: anyone of the school passes the rule (roles narrow it to staff).
+  job: new Set(["learnerA", "classmateB", "guardianOfA", "teacherOfA", "admin"]),
 };
 
 function expected(access: Access, persona: Persona): Outcome {
@@ -78,7 +80,9 @@ describe.each(testDatabases())("privilege matrix on $name", (target) => {
       limit: 1,
       offset: 0,
     });
+    const job = await t.repos.jobs.enqueue({ tenantId: asId(mine.tenantId), kind: "matrix", payload: {} });
     ids = {
+      jobId: job.job.id,
       learnerId: mine.learnerA.id,
       classId: mine.classId,
       courseId: report.courseId,

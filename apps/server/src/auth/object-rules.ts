@@ -36,4 +36,8 @@ export const OBJECT_RULES: Readonly<Record<ObjectRule, Rule>> = {
     const item = await repos.content.getItem(user.tenantId, asId<ItemId>(params.itemId ?? ""));
     return item ? "allow" : "not_found";
   },
+  async job(repos, { user }, params) {
+    const job = await repos.jobs.get(params.jobId ?? "");
+    return job && job.tenantId === user.tenantId ? "allow" : "not_found";
+  },
 };

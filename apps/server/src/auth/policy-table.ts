@@ -10,9 +10,10 @@ import type { Role } from "@pathwise/domain";
  *    caller's classes (teacher), or any learner of the school (admin).
  *  - `class`: :classId is one of the caller's classes (teacher/learner) or of the school (admin).
  *  - `course` / `item`: the object belongs to the caller's school.
+ *  - `job`: the background job belongs to the caller's school.
  * Objects of another school answer 404 (their existence is not revealed); same-school denials 403.
  */
-export type ObjectRule = "learner" | "class" | "course" | "item";
+export type ObjectRule = "learner" | "class" | "course" | "item" | "job";
 
 export type Access =
   | { readonly kind: "public" }
@@ -88,6 +89,10 @@ export const POLICY_TABLE = {
     roles: ["learner"],
     object: "learner",
   },
+  // Background jobs (routes/jobs.ts): staff watch and cancel their school's jobs.
+  "GET /api/jobs": { kind: "signed-in", roles: STAFF },
+  "GET /api/jobs/:jobId": { kind: "signed-in", roles: STAFF, object: "job" },
+  "POST /api/jobs/:jobId/cancel": { kind: "signed-in", roles: STAFF, object: "job" },
 } as const satisfies Record<string, Access>;
 
 export type RouteKey = keyof typeof POLICY_TABLE;
