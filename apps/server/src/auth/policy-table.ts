@@ -11,9 +11,10 @@ import type { Role } from "@pathwise/domain";
  *  - `class`: :classId is one of the caller's classes (teacher/learner) or of the school (admin).
  *  - `course` / `item`: the object belongs to the caller's school.
  *  - `job`: the background job belongs to the caller's school.
+ *  - `goal`: :goalId belongs to the caller's school and its learner passes the `learner` rule.
  * Objects of another school answer 404 (their existence is not revealed); same-school denials 403.
  */
-export type ObjectRule = "learner" | "class" | "course" | "item" | "job";
+export type ObjectRule = "learner" | "class" | "course" | "item" | "goal" | "job";
 
 export type Access =
   | { readonly kind: "public" }
@@ -89,6 +90,28 @@ export const POLICY_TABLE = {
     roles: ["learner"],
     object: "learner",
   },
+  // Goals (routes/goals.ts): read by anyone the learner rule admits; set and dropped by the learner, their
+  // teacher or an admin (a learner may drop only their own goals: use-cases/goals.ts).
+  "GET /api/learners/:learnerId/courses/:courseId/goals": {
+    kind: "signed-in",
+    roles: ANYONE,
+    object: "learner",
+  },
+  "POST /api/learners/:learnerId/courses/:courseId/goals": {
+    kind: "signed-in",
+    roles: ["learner", "teacher", "admin"],
+    object: "learner",
+  },
+  "PATCH /api/goals/:goalId": { kind: "signed-in", roles: ["learner", "teacher", "admin"], object: "goal" },
+  "POST /api/classes/:classId/courses/:courseId/goals": { kind: "signed-in", roles: STAFF, object: "class" },
+  // Progress (routes/progress.ts).
+  "GET /api/classes/:classId/courses/:courseId/mastery": { kind: "signed-in", roles: STAFF, object: "class" },
+  "GET /api/learners/:learnerId/courses/:courseId/mastery-history": {
+    kind: "signed-in",
+    roles: ANYONE,
+    object: "learner",
+  },
+  "GET /api/guardians/me/children": { kind: "signed-in", roles: ["guardian"] },
   // Background jobs (routes/jobs.ts): staff watch and cancel their school's jobs.
   "GET /api/jobs": { kind: "signed-in", roles: STAFF },
   "GET /api/jobs/:jobId": { kind: "signed-in", roles: STAFF, object: "job" },
