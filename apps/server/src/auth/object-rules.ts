@@ -36,6 +36,11 @@ export const OBJECT_RULES: Readonly<Record<ObjectRule, Rule>> = {
     const item = await repos.content.getItem(user.tenantId, asId<ItemId>(params.itemId ?? ""));
     return item ? "allow" : "not_found";
   },
+  async goal(repos, principal, params) {
+    const goal = await repos.goals.get(principal.user.tenantId, params.goalId ?? "");
+    if (!goal) return "not_found";
+    return OBJECT_RULES.learner(repos, principal, { learnerId: goal.learnerId });
+  },
   async job(repos, { user }, params) {
     const job = await repos.jobs.get(params.jobId ?? "");
     return job && job.tenantId === user.tenantId ? "allow" : "not_found";
