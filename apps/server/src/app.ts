@@ -14,9 +14,11 @@ import { registerAdminRoutes } from "./routes/admin";
 import { registerAuthRoutes } from "./routes/auth";
 import { registerContentRoutes } from "./routes/content";
 import { registerEventRoutes } from "./routes/events";
+import { registerGoalRoutes } from "./routes/goals";
 import { registerHealthRoutes } from "./routes/health";
 import { registerJobRoutes } from "./routes/jobs";
 import { registerLearningRoutes } from "./routes/learning";
+import { registerProgressRoutes } from "./routes/progress";
 
 /** Security headers for every response (TRUST #16); Swagger UI needs its own inline assets. */
 function installSecurityHeaders(app: FastifyInstance): void {
@@ -87,7 +89,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerContentRoutes(app, deps);
   registerEventRoutes(app, deps);
   registerLearningRoutes(app, deps);
+  registerGoalRoutes(app, deps);
   registerJobRoutes(app, deps);
+  registerProgressRoutes(app, deps);
 
   const servesWeb = await installWebApp(app, deps.config.webDist);
   app.setNotFoundHandler(function notFound(request, reply) {
