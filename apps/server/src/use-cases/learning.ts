@@ -13,9 +13,9 @@ import { EventConflictError } from "@pathwise/storage";
 import type { Principal } from "../auth/principal";
 import type { AppDeps } from "../deps";
 import { ApiError } from "../http/errors";
+import { learnerEstimate } from "./learner-estimate";
 import { type CourseContext, itemConceptKeys, loadCourse, loadLearnerRecord } from "./learning-context";
 import {
-  estimateMastery,
   INTERIM_MODEL,
   influentialAnswers,
   itemSuccess,
@@ -23,7 +23,6 @@ import {
   reviewCards,
   reviewQueue,
 } from "./learning-model";
-import { placementStore } from "./learning-placement-store";
 
 /**
  * Learner-model-driven reads for one learner in one course (the policy table's `learner` rule has already
@@ -57,13 +56,7 @@ export async function learnerSnapshot(
 ): Promise<LearnerSnapshot> {
   const tenantId = principal.user.tenantId;
   const context = await loadCourse(deps, tenantId, courseId);
-  const record = await loadLearnerRecord(deps, tenantId, learnerId, context);
-  const placement = await placementStore(deps.db).latest(tenantId, learnerId, courseId, "finished");
-  const estimate = estimateMastery(
-    context,
-    record,
-    placement?.result ? { sessionId: placement.id, result: placement.result } : undefined,
-  );
+  const { record, placement, estimate } = await learnerEstimate(deps, tenantId, learnerId, context);
   const now = deps.clock();
   return {
     context,
@@ -76,8 +69,17 @@ export async function learnerSnapshot(
   };
 }
 
-/** Goals: the learner's own concept keys when given, else the course's goals (set by its authors/teachers). */
-function planGoals(context: CourseContext, requested: string | undefined) {
+/** A goal the planner aims at: a concept key and who chose it. */
+export interface PlanGoal {
+  readonly concept: string;
+  readonly source: "learner" | "teacher";
+}
+
+/**
+ * Goals: the concept keys the request names; else the learner's open goals (use-cases/goals.ts, set by
+ * them or by their teacher); else the course's goals (set by its authors/teachers).
+ */
+function planGoals(context: CourseContext, requested: string | undefined, learnerGoals: readonly PlanGoal[]) {
   if (requested) {
     const keys = requested.split(",");
     const unknown = keys.find((k) => !context.conceptByKey.has(k));
@@ -87,6 +89,7 @@ function planGoals(context: CourseContext, requested: string | undefined) {
       });
     return keys.map((concept) => ({ concept, source: "learner" as const }));
   }
+  if (learnerGoals.length > 0) return [...learnerGoals];
   const targets = [...new Set(context.course.goals.flatMap((g) => g.targets as string[]))];
   const known = targets.filter((t) => context.conceptByKey.has(t));
   if (known.length > 0) return known.map((concept) => ({ concept, source: "teacher" as const }));
@@ -98,9 +101,14 @@ function planGoals(context: CourseContext, requested: string | undefined) {
     .map((concept) => ({ concept, source: "teacher" as const }));
 }
 
-export function buildPlan(snapshot: LearnerSnapshot, goalsQuery: string | undefined, horizon: number) {
+export function buildPlan(
+  snapshot: LearnerSnapshot,
+  goalsQuery: string | undefined,
+  horizon: number,
+  learnerGoals: readonly PlanGoal[] = [],
+) {
   const { context, estimate } = snapshot;
-  const goals = planGoals(context, goalsQuery);
+  const goals = planGoals(context, goalsQuery, learnerGoals);
   if (goals.length === 0) throw new ApiError("validation_failed", "This course has no concepts to plan for");
   const plan: LearningPlan = planNextSteps(context.graph, context.labels, {
     now: snapshot.now,
