@@ -182,6 +182,14 @@ describe.each(testDatabases())("learning API on $name", (target) => {
     expect(byTeacher.statusCode).toBe(403);
   });
 
+  it("answers { session: null } before a learner's first placement test, 404 for an unknown course", async () => {
+    const none = await call(t, "GET", url(mine.learnerB.id, "placement"), { as: as.b });
+    expect(none.statusCode).toBe(200);
+    expect(none.json()).toEqual({ session: null });
+    const unknown = await call(t, "GET", url(mine.learnerB.id, "placement", randomUUID()), { as: as.b });
+    expect(unknown.statusCode).toBe(404);
+  });
+
   it("runs a placement session to its result, never sending answer keys, and seeds mastery", async () => {
     const before = await eventCount(t, mine.tenantId);
     const start = await call(t, "POST", url(mine.learnerB.id, "placement"), {
@@ -217,7 +225,7 @@ describe.each(testDatabases())("learning API on $name", (target) => {
     expect(session.result.seededMastery).toHaveLength(3);
     expect(await eventCount(t, mine.tenantId)).toBe(before + 4);
     const latest = await call(t, "GET", url(mine.learnerB.id, "placement"), { as: as.teacher });
-    expect(latest.json().result.theta).toBe(session.result.theta);
+    expect(latest.json().session.result.theta).toBe(session.result.theta);
     const mastery = (await call(t, "GET", url(mine.learnerB.id, "mastery"), { as: as.b })).json();
     expect(mastery.concepts.every((c: { seededByPlacement: boolean }) => c.seededByPlacement)).toBe(true);
   });
@@ -235,8 +243,12 @@ describe.each(testDatabases())("learning API on $name", (target) => {
     ]);
     expect(both.map((r) => r.statusCode).sort()).toEqual([200, 400]);
     const state = await call(t, "GET", url(mine.learnerA.id, "placement"), { as: as.a });
-    expect(state.json()).toMatchObject({ sessionId: session.sessionId, answered: 1, status: "in_progress" });
-    expect(state.json().nextItem.id).not.toBe(session.nextItem.id);
+    expect(state.json().session).toMatchObject({
+      sessionId: session.sessionId,
+      answered: 1,
+      status: "in_progress",
+    });
+    expect(state.json().session.nextItem.id).not.toBe(session.nextItem.id);
   });
 
   it("denies other learners, other schools, and staff acting for a learner", async () => {

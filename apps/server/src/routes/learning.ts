@@ -3,6 +3,7 @@ import {
   ExamPredictionResponseSchema,
   MasteryResponseSchema,
   PlacementAnswerRequestSchema,
+  PlacementLatestResponseSchema,
   PlacementSessionResponseSchema,
   PlacementStartRequestSchema,
   PlanQuerySchema,
@@ -17,6 +18,7 @@ import { z } from "zod";
 import type { AppDeps } from "../deps";
 import { principalOf } from "../http/authorize";
 import { presentItem } from "../http/presenters";
+import { openGoalTargets } from "../use-cases/goals";
 import {
   buildPlan,
   INTERIM_MODEL,
@@ -25,6 +27,7 @@ import {
   rateRecommendation,
 } from "../use-cases/learning";
 import { answerPlacement, placementState, startPlacement } from "../use-cases/learning-placement";
+import { presentConceptMastery } from "../use-cases/progress";
 
 const LearnerCourse = z.strictObject({ learnerId: z.uuid(), courseId: z.uuid() });
 const Learner = z.strictObject({ learnerId: z.uuid() });
@@ -48,13 +51,7 @@ export function registerLearningRoutes(app: FastifyInstance, deps: AppDeps): voi
         learnerId,
         courseId,
         model: INTERIM_MODEL,
-        concepts: s.context.concepts.map((c) => ({
-          conceptId: c.id,
-          key: c.key,
-          mastery: round(s.estimate.mastery.get(c.key) ?? 0),
-          answers: s.estimate.answers.get(c.key) ?? 0,
-          seededByPlacement: s.estimate.seeded.has(c.key),
-        })),
+        concepts: presentConceptMastery(s.context, s.estimate),
       };
     },
   );
@@ -71,8 +68,16 @@ export function registerLearningRoutes(app: FastifyInstance, deps: AppDeps): voi
     },
     async function plan(request) {
       const { learnerId, courseId } = request.params;
-      const s = await learnerSnapshot(deps, principalOf(request), learnerId, courseId);
-      const { goals, plan } = buildPlan(s, request.query.goals, request.query.horizon);
+      const principal = principalOf(request);
+      const s = await learnerSnapshot(deps, principal, learnerId, courseId);
+      const learnerGoals = await openGoalTargets(
+        deps,
+        principal.user.tenantId,
+        learnerId,
+        s.context,
+        s.estimate,
+      );
+      const { goals, plan } = buildPlan(s, request.query.goals, request.query.horizon, learnerGoals);
       return {
         learnerId,
         courseId,
@@ -183,7 +188,7 @@ export function registerLearningRoutes(app: FastifyInstance, deps: AppDeps): voi
       schema: {
         tags: ["learning"],
         params: LearnerCourse,
-        response: { 200: PlacementSessionResponseSchema },
+        response: { 200: PlacementLatestResponseSchema },
       },
     },
     async function placementLatest(request) {

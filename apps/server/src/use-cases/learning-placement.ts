@@ -146,18 +146,11 @@ async function sessionFor(
   principal: Principal,
   learnerId: string,
   courseId: string,
-  id?: string,
+  id: string,
 ) {
-  const store = placementStore(deps.db);
-  const tenantId = principal.user.tenantId;
-  const session = id
-    ? await store.get(tenantId, learnerId, id)
-    : await store.latest(tenantId, learnerId, courseId);
+  const session = await placementStore(deps.db).get(principal.user.tenantId, learnerId, id);
   if (!session || session.courseId !== courseId)
-    throw new ApiError(
-      "not_found",
-      `No placement session ${id ?? "yet"} for this learner in course ${courseId}`,
-    );
+    throw new ApiError("not_found", `No placement session ${id} for this learner in course ${courseId}`);
   return session;
 }
 
@@ -167,9 +160,11 @@ export async function placementState(
   learnerId: string,
   courseId: string,
 ) {
-  const session = await sessionFor(deps, principal, learnerId, courseId);
+  // The course first: an unknown course is 404 even for a learner without sessions.
   const context = await loadCourse(deps, principal.user.tenantId, courseId);
-  return view(context, session, rebuild(itemBank(context), session));
+  const session = await placementStore(deps.db).latest(principal.user.tenantId, learnerId, courseId);
+  // No session yet is an ordinary answer (the page offers to start one), not an error.
+  return { session: session ? view(context, session, rebuild(itemBank(context), session)) : null };
 }
 
 export async function answerPlacement(
