@@ -41,6 +41,8 @@ const OBJECT_ALLOWED: Record<string, ReadonlySet<Persona>> = {
   item: new Set(["learnerA", "classmateB", "guardianOfA", "teacherOfA", "admin"]),
   // A background job of A's school: anyone of the school passes the rule (roles narrow it to staff).
   job: new Set(["learnerA", "classmateB", "guardianOfA", "teacherOfA", "admin"]),
+  // A goal of learner A: whoever passes the learner rule for A (roles narrow it further).
+  goal: new Set(["learnerA", "guardianOfA", "teacherOfA", "admin"]),
 };
 
 function expected(access: Access, persona: Persona): Outcome {
@@ -57,6 +59,7 @@ describe.each(testDatabases())("privilege matrix on $name", (target) => {
   let other: School;
   let callers: Record<Persona, Caller>;
   let ids: Record<string, string>;
+  let conceptId: string;
 
   beforeAll(async () => {
     t = await startTestApp(target, { PATHWISE_LOGIN_MAX_PER_IP_PER_MINUTE: "10000" });
@@ -80,9 +83,20 @@ describe.each(testDatabases())("privilege matrix on $name", (target) => {
       limit: 1,
       offset: 0,
     });
+    const graph = await t.repos.content.getConceptGraph(asId(mine.tenantId), report.courseId);
+    conceptId = graph?.concepts[0]?.id ?? "";
+    const goal = await t.repos.goals.create({
+      tenantId: asId(mine.tenantId),
+      learnerId: mine.learnerA.id,
+      courseId: report.courseId,
+      conceptIds: [asId(conceptId)],
+      setBy: mine.learnerA.id,
+      setByRole: "learner",
+    });
     const job = await t.repos.jobs.enqueue({ tenantId: asId(mine.tenantId), kind: "matrix", payload: {} });
     ids = {
       jobId: job.job.id,
+      goalId: goal.id,
       learnerId: mine.learnerA.id,
       classId: mine.classId,
       courseId: report.courseId,
@@ -114,6 +128,9 @@ describe.each(testDatabases())("privilege matrix on $name", (target) => {
         itemId: ids.itemId,
         response: "2",
       },
+      "POST /api/learners/:learnerId/courses/:courseId/goals": { conceptIds: [conceptId] },
+      "POST /api/classes/:classId/courses/:courseId/goals": { conceptIds: [conceptId] },
+      "PATCH /api/goals/:goalId": { status: "dropped" },
       "POST /api/learners/:learnerId/recommendation-feedback": {
         id: randomUUID(),
         itemId: ids.itemId,
@@ -126,7 +143,7 @@ describe.each(testDatabases())("privilege matrix on $name", (target) => {
       a.includes("logout") ? 1 : b.includes("logout") ? -1 : 0,
     );
     for (const [key, access] of routes) {
-      const [method, pattern] = key.split(" ") as ["GET" | "POST" | "DELETE", string];
+      const [method, pattern] = key.split(" ") as ["GET" | "POST" | "PATCH" | "DELETE", string];
       const url = pattern.replace(/:(\w+)/g, (_, name: string) => ids[name] ?? "");
       for (const persona of Object.keys(callers) as Persona[]) {
         const body =
