@@ -52,6 +52,10 @@ describe.each(testDatabases())("demo school seed on $name", (target) => {
       const teacher = first.logins.find((login) => login.role === "teacher");
       const stored = await repos.users.findByEmail(teacher?.email ?? "");
       expect(await verify(stored?.passwordHash ?? "", teacher?.password ?? "")).toBe(true);
+      // The demo guardian follows the first learner.
+      const guardian = await repos.users.findByEmail("guardian@demo.pathwise.test");
+      const children = await repos.users.childrenOf(guardian?.id as never);
+      expect(children.map((child) => child.email)).toEqual(["learner01@demo.pathwise.test"]);
 
       const accuracies: number[] = [];
       const accounts = await repos.users.listByTenant(school.id, { limit: 100, offset: 0, role: "learner" });
@@ -75,7 +79,7 @@ describe.each(testDatabases())("demo school seed on $name", (target) => {
         classJoinCode: first.classJoinCode,
       });
       expect(await repos.events.countForTenant(school.id)).toBe(first.events);
-      expect(await repos.users.listByTenant(school.id, { limit: 100, offset: 0 })).toHaveLength(learners + 2);
+      expect(await repos.users.listByTenant(school.id, { limit: 100, offset: 0 })).toHaveLength(learners + 3); // admin, teacher, guardian
     },
     SLOW_DB_TEST_MS,
   );

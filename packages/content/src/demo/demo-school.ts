@@ -30,7 +30,12 @@ export const DEMO_COURSE_FILE = fileURLToPath(
   new URL("../../courses/middle-school-math.yaml", import.meta.url),
 );
 const DEMO_DOMAIN = "demo.pathwise.test"; // .test is reserved (RFC 2606): these addresses reach nobody.
-const PASSWORDS = { admin: "demo-admin-2026", teacher: "demo-teacher-2026", learner: "demo-learner-2026" };
+const PASSWORDS = {
+  admin: "demo-admin-2026",
+  teacher: "demo-teacher-2026",
+  learner: "demo-learner-2026",
+  guardian: "demo-guardian-2026",
+};
 /** Display names alternate between learners who use the app in Chinese and in English. */
 const LEARNER_NAMES = [
   "Li Wei",
@@ -61,7 +66,7 @@ const LEARNER_NAMES = [
 const DEMO_JOIN_CODE = "DEMMATH7";
 
 export interface DemoLogin {
-  readonly role: "admin" | "teacher" | "learner";
+  readonly role: "admin" | "teacher" | "learner" | "guardian";
   readonly email: string;
   readonly password: string;
   readonly displayName: string;
@@ -110,6 +115,14 @@ function demoLogins(learners: number): DemoLogin[] {
       displayName: LEARNER_NAMES[i % LEARNER_NAMES.length] ?? `Learner ${i + 1}`,
       locale: i % 2 === 0 ? ("zh-CN" as const) : ("en" as const),
     })),
+    // The parent of the first learner (Li Wei): follows their child's progress, read-only.
+    {
+      role: "guardian",
+      email: `guardian@${DEMO_DOMAIN}`,
+      password: PASSWORDS.guardian,
+      displayName: "Li Na",
+      locale: "en",
+    },
   ];
 }
 
@@ -173,13 +186,16 @@ export async function seedDemoSchool(db: Database, options: DemoSeedOptions): Pr
       joinCode: DEMO_JOIN_CODE,
     });
     for (const login of logins) {
-      if (login.role === "admin") continue;
+      if (login.role !== "teacher" && login.role !== "learner") continue;
       await repos.classes.enrol({
         classId: schoolClass.id,
         userId: users.get(login.email) as UserId,
         role: login.role,
       });
     }
+    const guardian = users.get(`guardian@${DEMO_DOMAIN}`);
+    const firstLearner = users.get(`learner01@${DEMO_DOMAIN}`);
+    if (guardian && firstLearner) await repos.users.linkGuardian(guardian, firstLearner);
     const itemIds = await repos.content.itemIdsByKey(tenant.id, report.courseId);
     const events = await writeHistories(repos, tenant.id, course, itemIds, logins, users, options);
     return { created: true, school: DEMO_SCHOOL_SLUG, classJoinCode: DEMO_JOIN_CODE, logins, events };
