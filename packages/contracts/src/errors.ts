@@ -21,6 +21,10 @@ export const ERRORS = {
     status: 409,
     message: "A statement with this id is already stored with different content",
   },
+  model_conflict: {
+    status: 409,
+    message: "The course's models are not in a state that allows this (see the message)",
+  },
   payload_too_large: { status: 413, message: "The request body is too large" },
   unsupported_media_type: { status: 415, message: "Send the body as application/json" },
   rate_limited: { status: 429, message: "Too many requests; try again later" },
