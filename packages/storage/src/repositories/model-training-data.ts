@@ -126,14 +126,14 @@ export function modelTrainingData(db: Queryable) {
 
     /**
      * Courses with a retraining rule, with the number of answer events after their last training
-     * (counted up to `retrain_every_events`, which is all the rule needs).
+     * (counted up to `retrain_every_events`, or to 1 without it: all the rules need).
      */
     async retrainingCandidates(): Promise<(ModelSettings & { newAnswers: number })[]> {
       const { rows } = await db.query<SettingsRow & { new_answers: string }>(
         `SELECT s.*, (SELECT count(*) FROM (SELECT 1 FROM events e JOIN items i ON i.id = e.item_id
              WHERE e.tenant_id = s.tenant_id AND i.course_id = s.course_id AND e.verb = $1
                AND e.correct IS NOT NULL AND e.seq > s.last_trained_seq
-             LIMIT coalesce(s.retrain_every_events, 0)) AS recent)::text AS new_answers
+             LIMIT coalesce(s.retrain_every_events, 1)) AS recent)::text AS new_answers
          FROM model_settings s
          WHERE s.retrain_every_events IS NOT NULL OR s.retrain_interval_hours IS NOT NULL
          ORDER BY s.course_id`,
