@@ -1,3 +1,5 @@
+import { retrainingTask } from "../learner-model/retraining";
+import { trainModelsHandler } from "../learner-model/training";
 import type { JobHandler } from "./contract";
 import type { PeriodicTask } from "./periodic";
 import type { JobDeps } from "./system";
@@ -8,10 +10,10 @@ import type { JobDeps } from "./system";
  * Periodic tasks run in every such process: they must be idempotent (enqueue with a dedupe key).
  */
 // biome-ignore lint/suspicious/noExplicitAny: each handler has its own payload type; the runner parses it.
-export function jobHandlers(_deps: JobDeps): JobHandler<any>[] {
-  return [];
+export function jobHandlers(deps: JobDeps): JobHandler<any>[] {
+  return [trainModelsHandler(deps)];
 }
 
-export function periodicTasks(_deps: JobDeps): PeriodicTask[] {
-  return [];
+export function periodicTasks(deps: JobDeps): PeriodicTask[] {
+  return [retrainingTask(deps)];
 }
