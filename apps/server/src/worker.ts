@@ -38,8 +38,12 @@ async function worker(): Promise<void> {
     periodic: periodicTasks(deps),
     logger,
   });
+  // The runner's timers would keep the process alive, but a worker must also wait when it has nothing to
+  // poll (no handlers yet), until it is told to stop.
+  const keepAlive = setInterval(() => {}, 2 ** 30);
   const shutdown = async (signal: string) => {
     logger.info({ signal }, "stopping the job worker");
+    clearInterval(keepAlive);
     await runner.stop();
     await db.close();
     process.exit(0);
