@@ -7,4 +7,5 @@ export * from "./goals";
 export * from "./health";
 export * from "./jobs";
 export * from "./learning";
+export * from "./models";
 export * from "./progress";
