@@ -18,6 +18,7 @@ import { registerGoalRoutes } from "./routes/goals";
 import { registerHealthRoutes } from "./routes/health";
 import { registerJobRoutes } from "./routes/jobs";
 import { registerLearningRoutes } from "./routes/learning";
+import { registerModelRoutes } from "./routes/models";
 import { registerProgressRoutes } from "./routes/progress";
 
 /** Security headers for every response (TRUST #16); Swagger UI needs its own inline assets. */
@@ -92,6 +93,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerGoalRoutes(app, deps);
   registerJobRoutes(app, deps);
   registerProgressRoutes(app, deps);
+  registerModelRoutes(app, deps);
 
   const servesWeb = await installWebApp(app, deps.config.webDist);
   app.setNotFoundHandler(function notFound(request, reply) {

@@ -45,4 +45,8 @@ export const OBJECT_RULES: Readonly<Record<ObjectRule, Rule>> = {
     const job = await repos.jobs.get(params.jobId ?? "");
     return job && job.tenantId === user.tenantId ? "allow" : "not_found";
   },
+  async model(repos, { user }, params) {
+    const model = await repos.models.get(user.tenantId, params.modelId ?? "");
+    return model ? "allow" : "not_found";
+  },
 };

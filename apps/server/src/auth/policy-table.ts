@@ -11,10 +11,11 @@ import type { Role } from "@pathwise/domain";
  *  - `class`: :classId is one of the caller's classes (teacher/learner) or of the school (admin).
  *  - `course` / `item`: the object belongs to the caller's school.
  *  - `job`: the background job belongs to the caller's school.
+ *  - `model`: :modelId is a trained model of a course of the caller's school.
  *  - `goal`: :goalId belongs to the caller's school and its learner passes the `learner` rule.
  * Objects of another school answer 404 (their existence is not revealed); same-school denials 403.
  */
-export type ObjectRule = "learner" | "class" | "course" | "item" | "goal" | "job";
+export type ObjectRule = "learner" | "class" | "course" | "item" | "goal" | "job" | "model";
 
 export type Access =
   | { readonly kind: "public" }
@@ -116,6 +117,15 @@ export const POLICY_TABLE = {
   "GET /api/jobs": { kind: "signed-in", roles: STAFF },
   "GET /api/jobs/:jobId": { kind: "signed-in", roles: STAFF, object: "job" },
   "POST /api/jobs/:jobId/cancel": { kind: "signed-in", roles: STAFF, object: "job" },
+  // Learner models (routes/models.ts): staff read the registry and start training; admins decide.
+  "GET /api/courses/:courseId/models": { kind: "signed-in", roles: STAFF, object: "course" },
+  "GET /api/models/:modelId": { kind: "signed-in", roles: STAFF, object: "model" },
+  "GET /api/courses/:courseId/model-decisions": { kind: "signed-in", roles: STAFF, object: "course" },
+  "POST /api/models/:modelId/promote": { kind: "signed-in", roles: ADMIN, object: "model" },
+  "POST /api/courses/:courseId/models/rollback": { kind: "signed-in", roles: ADMIN, object: "course" },
+  "POST /api/courses/:courseId/training-jobs": { kind: "signed-in", roles: STAFF, object: "course" },
+  "GET /api/courses/:courseId/model-settings": { kind: "signed-in", roles: ADMIN, object: "course" },
+  "PUT /api/courses/:courseId/model-settings": { kind: "signed-in", roles: ADMIN, object: "course" },
 } as const satisfies Record<string, Access>;
 
 export type RouteKey = keyof typeof POLICY_TABLE;
