@@ -64,7 +64,7 @@ export interface Caller {
 
 export async function call(
   t: TestApp,
-  method: "GET" | "POST" | "PATCH" | "DELETE",
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE",
   url: string,
   options: { as?: Caller; body?: unknown; headers?: Record<string, string> } = {},
 ): Promise<LightMyRequestResponse> {
