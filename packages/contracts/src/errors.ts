@@ -27,6 +27,10 @@ export const ERRORS = {
   },
   payload_too_large: { status: 413, message: "The request body is too large" },
   unsupported_media_type: { status: 415, message: "Send the body as application/json" },
+  course_invalid: {
+    status: 422,
+    message: "The course file has problems; nothing was imported (see issues: path and message of each)",
+  },
   rate_limited: { status: 429, message: "Too many requests; try again later" },
   internal: { status: 500, message: "Something went wrong on our side" },
   not_ready: { status: 503, message: "The service is starting or its database is unavailable" },

@@ -1,4 +1,4 @@
-import type { TenantId } from "@pathwise/domain";
+import type { LocalizedText, TenantId } from "@pathwise/domain";
 import { readCourseText } from "./load";
 import { type CourseContent, toCourseContents } from "./to-domain";
 import { type CourseProblem, validateCourseFile } from "./validate";
@@ -58,19 +58,36 @@ export async function importCourseFromPath(
   return importCourseFile(parsed.value, tenantId, inTransaction);
 }
 
+export type CourseCheck =
+  | {
+      readonly ok: true;
+      readonly concepts: number;
+      readonly items: number;
+      readonly courses: number;
+      /** Each course of the file, by key, with its title. */
+      readonly courseTitles: readonly { readonly key: string; readonly title: LocalizedText }[];
+    }
+  | { readonly ok: false; readonly problems: readonly CourseProblem[] };
+
 /** Validates a course file without a database: what `--check` prints. */
-export async function checkCourseFile(
-  path: string,
-): Promise<
-  | { readonly ok: true; readonly concepts: number; readonly items: number; readonly courses: number }
-  | { readonly ok: false; readonly problems: readonly CourseProblem[] }
-> {
+export async function checkCourseFile(path: string): Promise<CourseCheck> {
   const parsed = await readCourseText(path);
   if (!parsed.ok) return parsed;
-  const validation = validateCourseFile(parsed.value);
-  if (!validation.ok) return { ok: false, problems: labelItemProblems(validation.problems, parsed.value) };
+  return checkCourseValue(parsed.value);
+}
+
+/** Validates an already parsed course file (text uploaded over HTTP, for example) without a database. */
+export function checkCourseValue(raw: unknown): CourseCheck {
+  const validation = validateCourseFile(raw);
+  if (!validation.ok) return { ok: false, problems: labelItemProblems(validation.problems, raw) };
   const { concepts, items, courses } = validation.course;
-  return { ok: true, concepts: concepts.length, items: items.length, courses: courses.length };
+  return {
+    ok: true,
+    concepts: concepts.length,
+    items: items.length,
+    courses: courses.length,
+    courseTitles: courses.map((course) => ({ key: course.key, title: course.title })),
+  };
 }
 
 /**
