@@ -316,13 +316,19 @@ export function modelRepository(db: Database) {
       );
     },
 
-    /** The course's champion with its file, or undefined when none has been promoted yet. */
-    async getChampion(tenantId: TenantId, courseId: CourseId): Promise<ModelFile | undefined> {
+    /** The id of the course's champion (an index lookup: serving checks it on every request). */
+    async championId(tenantId: TenantId, courseId: CourseId): Promise<string | undefined> {
       const { rows } = await db.query<{ id: string }>(
         "SELECT id::text FROM models WHERE tenant_id = $1 AND course_id = $2 AND status = 'champion'",
         [tenantId, courseId],
       );
-      return rows[0] ? this.getFile(tenantId, rows[0].id) : undefined;
+      return rows[0]?.id;
+    },
+
+    /** The course's champion with its file, or undefined when none has been promoted yet. */
+    async getChampion(tenantId: TenantId, courseId: CourseId): Promise<ModelFile | undefined> {
+      const id = await this.championId(tenantId, courseId);
+      return id ? this.getFile(tenantId, id) : undefined;
     },
 
     promote: (input: Decide) => crown("promote", input),
