@@ -1,3 +1,5 @@
+import { resolve } from "node:path";
+import { datasetsDir } from "@pathwise/ml/data";
 import { z } from "zod";
 
 /**
@@ -54,6 +56,7 @@ const EnvSchema = z.object({
   PATHWISE_FAIRNESS_MIN_GROUP: positiveInt(100_000).default(10),
   PATHWISE_PROMOTION_MIN_AUC_GAIN: z.coerce.number().min(0).max(1).default(0.002),
   PATHWISE_RETRAIN_CHECK_SECONDS: positiveInt(7 * 24 * 3600).default(300),
+  PATHWISE_DATASETS: z.string().min(1).optional(),
 });
 
 export interface Config {
@@ -94,6 +97,11 @@ export interface Config {
     readonly promotionMinAucGain: number;
     readonly retrainCheckMs: number;
   };
+  /**
+   * The folder of published knowledge-tracing splits (`<name>/<format>_split`) an admin may import from the
+   * browser; the same variable the ml package's benchmarks read.
+   */
+  readonly datasetsDir: string;
 }
 
 export class ConfigError extends Error {
@@ -159,5 +167,6 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
       promotionMinAucGain: e.PATHWISE_PROMOTION_MIN_AUC_GAIN,
       retrainCheckMs: e.PATHWISE_RETRAIN_CHECK_SECONDS * 1000,
     },
+    datasetsDir: resolve(e.PATHWISE_DATASETS ?? datasetsDir()),
   });
 }
