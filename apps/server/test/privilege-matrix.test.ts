@@ -43,6 +43,8 @@ const OBJECT_ALLOWED: Record<string, ReadonlySet<Persona>> = {
   job: new Set(["learnerA", "classmateB", "guardianOfA", "teacherOfA", "admin"]),
   // A goal of learner A: whoever passes the learner rule for A (roles narrow it further).
   goal: new Set(["learnerA", "guardianOfA", "teacherOfA", "admin"]),
+  // A trained model of a course of A's school: anyone of the school passes the rule (roles narrow it).
+  model: new Set(["learnerA", "classmateB", "guardianOfA", "teacherOfA", "admin"]),
 };
 
 function expected(access: Access, persona: Persona): Outcome {
@@ -94,7 +96,21 @@ describe.each(testDatabases())("privilege matrix on $name", (target) => {
       setByRole: "learner",
     });
     const job = await t.repos.jobs.enqueue({ tenantId: asId(mine.tenantId), kind: "matrix", payload: {} });
+    const model = await t.repos.models.register({
+      tenantId: asId(mine.tenantId),
+      courseId: report.courseId,
+      kind: "bkt",
+      config: {},
+      metrics: {},
+      fairness: [],
+      snapshot: {},
+      training: {},
+      card: "# matrix",
+      file: new Uint8Array([1]),
+      vocabulary: { concepts: {}, items: {} },
+    });
     ids = {
+      modelId: model.id,
       jobId: job.job.id,
       goalId: goal.id,
       learnerId: mine.learnerA.id,
@@ -131,6 +147,13 @@ describe.each(testDatabases())("privilege matrix on $name", (target) => {
       "POST /api/learners/:learnerId/courses/:courseId/goals": { conceptIds: [conceptId] },
       "POST /api/classes/:classId/courses/:courseId/goals": { conceptIds: [conceptId] },
       "PATCH /api/goals/:goalId": { status: "dropped" },
+      "POST /api/models/:modelId/promote": { reason: "matrix" },
+      "POST /api/courses/:courseId/models/rollback": { reason: "matrix" },
+      "PUT /api/courses/:courseId/model-settings": {
+        candidates: [{ kind: "bkt" }],
+        retrainEveryEvents: null,
+        retrainIntervalHours: null,
+      },
       "POST /api/learners/:learnerId/recommendation-feedback": {
         id: randomUUID(),
         itemId: ids.itemId,
@@ -143,7 +166,7 @@ describe.each(testDatabases())("privilege matrix on $name", (target) => {
       a.includes("logout") ? 1 : b.includes("logout") ? -1 : 0,
     );
     for (const [key, access] of routes) {
-      const [method, pattern] = key.split(" ") as ["GET" | "POST" | "PATCH" | "DELETE", string];
+      const [method, pattern] = key.split(" ") as ["GET" | "POST" | "PUT" | "PATCH" | "DELETE", string];
       const url = pattern.replace(/:(\w+)/g, (_, name: string) => ids[name] ?? "");
       for (const persona of Object.keys(callers) as Persona[]) {
         const body =
