@@ -14,7 +14,8 @@ import { ApiError } from "../http/errors";
 
 const iso = (date: Date | undefined) => date?.toISOString() ?? null;
 
-function presentJob(job: Job): JobSummary {
+/** The job summary every route that starts or shows a job answers with. */
+export function presentJob(job: Job): JobSummary {
   return {
     id: job.id,
     kind: job.kind,
