@@ -16,6 +16,7 @@ import { registerContentRoutes } from "./routes/content";
 import { registerEventRoutes } from "./routes/events";
 import { registerGoalRoutes } from "./routes/goals";
 import { registerHealthRoutes } from "./routes/health";
+import { registerImportRoutes } from "./routes/imports";
 import { registerJobRoutes } from "./routes/jobs";
 import { registerLearningRoutes } from "./routes/learning";
 import { registerModelRoutes } from "./routes/models";
@@ -94,6 +95,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerJobRoutes(app, deps);
   registerProgressRoutes(app, deps);
   registerModelRoutes(app, deps);
+  registerImportRoutes(app, deps);
 
   const servesWeb = await installWebApp(app, deps.config.webDist);
   app.setNotFoundHandler(function notFound(request, reply) {

@@ -5,6 +5,7 @@ export * from "./errors";
 export * from "./events";
 export * from "./goals";
 export * from "./health";
+export * from "./imports";
 export * from "./jobs";
 export * from "./learning";
 export * from "./models";

@@ -126,6 +126,10 @@ export const POLICY_TABLE = {
   "POST /api/courses/:courseId/training-jobs": { kind: "signed-in", roles: STAFF, object: "course" },
   "GET /api/courses/:courseId/model-settings": { kind: "signed-in", roles: ADMIN, object: "course" },
   "PUT /api/courses/:courseId/model-settings": { kind: "signed-in", roles: ADMIN, object: "course" },
+  // Imports (routes/imports.ts): course files and public datasets, by admins only.
+  "POST /api/courses/import": { kind: "signed-in", roles: ADMIN },
+  "GET /api/datasets": { kind: "signed-in", roles: ADMIN },
+  "POST /api/datasets/import": { kind: "signed-in", roles: ADMIN },
 } as const satisfies Record<string, Access>;
 
 export type RouteKey = keyof typeof POLICY_TABLE;

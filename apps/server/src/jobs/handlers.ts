@@ -1,5 +1,6 @@
 import { retrainingTask } from "../learner-model/retraining";
 import { trainModelsHandler } from "../learner-model/training";
+import { datasetImportHandler } from "../use-cases/dataset-import-job";
 import type { JobHandler } from "./contract";
 import type { PeriodicTask } from "./periodic";
 import type { JobDeps } from "./system";
@@ -11,7 +12,7 @@ import type { JobDeps } from "./system";
  */
 // biome-ignore lint/suspicious/noExplicitAny: each handler has its own payload type; the runner parses it.
 export function jobHandlers(deps: JobDeps): JobHandler<any>[] {
-  return [trainModelsHandler(deps)];
+  return [trainModelsHandler(deps), datasetImportHandler(deps)];
 }
 
 export function periodicTasks(deps: JobDeps): PeriodicTask[] {
