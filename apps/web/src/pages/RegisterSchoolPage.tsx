@@ -1,9 +1,9 @@
 import { RegisterSchoolRequestSchema } from "@pathwise/contracts";
-import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation } from "wouter";
-import { ErrorMessage } from "../components/Feedback";
+import { AuthCard, AuthSubmit } from "../components/AuthCard";
 import { Field } from "../components/Field";
+import { useFormSubmit } from "../components/use-form-submit";
 import { uiLocale } from "../i18n/locales";
 import { homeFor } from "../session/navigation";
 import { useSession } from "../session/SessionContext";
@@ -13,84 +13,65 @@ export function RegisterSchoolPage() {
   const { t, i18n } = useTranslation();
   const session = useSession();
   const [, navigate] = useLocation();
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
+  const { busy, error, onSubmit } = useFormSubmit(async (form) => {
     const text = (name: string) => String(form.get(name) ?? "").trim();
-    setBusy(true);
-    setError(undefined);
-    try {
-      const request = RegisterSchoolRequestSchema.parse({
-        school: {
-          slug: text("slug"),
-          name: {
-            en: text("schoolName"),
-            ...(text("schoolNameZh") ? { "zh-CN": text("schoolNameZh") } : {}),
-          },
+    const request = RegisterSchoolRequestSchema.parse({
+      school: {
+        slug: text("slug"),
+        name: {
+          en: text("schoolName"),
+          ...(text("schoolNameZh") ? { "zh-CN": text("schoolNameZh") } : {}),
         },
-        admin: {
-          displayName: text("displayName"),
-          email: text("email"),
-          password: String(form.get("password")),
-          locale: uiLocale(i18n.language),
-        },
-      });
-      const user = await session.registerSchool(request);
-      navigate(homeFor(user.role), { replace: true });
-    } catch (failure) {
-      setError(failure);
-      setBusy(false);
-    }
-  }
+      },
+      admin: {
+        displayName: text("displayName"),
+        email: text("email"),
+        password: String(form.get("password")),
+        locale: uiLocale(i18n.language),
+      },
+    });
+    const user = await session.registerSchool(request);
+    navigate(homeFor(user.role), { replace: true });
+  });
 
   return (
-    <div className="auth-page">
-      <section className="card auth-card" aria-labelledby="school-title">
-        <h1 id="school-title">{t("school.title")}</h1>
-        <p className="card__lead">{t("school.lead")}</p>
-        {error !== undefined && <ErrorMessage error={error} />}
-        <form onSubmit={(event) => void submit(event)}>
-          <Field label={t("school.name")} name="schoolName" required maxLength={200} />
-          <Field label={t("school.nameZh")} name="schoolNameZh" maxLength={200} lang="zh-CN" />
-          <Field
-            label={t("school.slug")}
-            hint={t("school.slugHint")}
-            name="slug"
-            required
-            minLength={2}
-            maxLength={60}
-            pattern="[a-z0-9][a-z0-9\-]*"
-            autoCapitalize="none"
-            spellCheck={false}
-          />
-          <Field
-            label={t("school.adminName")}
-            name="displayName"
-            autoComplete="name"
-            required
-            maxLength={100}
-          />
-          <Field label={t("auth.email")} name="email" type="email" autoComplete="email" required />
-          <Field
-            label={t("auth.password")}
-            hint={t("auth.passwordHint")}
-            name="password"
-            type="password"
-            autoComplete="new-password"
-            required
-            minLength={8}
-          />
-          <button type="submit" className="button button--block" disabled={busy}>
-            {busy ? t("auth.working") : t("school.submit")}
-          </button>
-        </form>
-        <p className="muted auth-switch">
-          {t("auth.haveAccount")} <Link href="/login">{t("auth.logIn")}</Link>
-        </p>
-      </section>
-    </div>
+    <AuthCard id="school-title" title={t("school.title")} lead={t("school.lead")} error={error}>
+      <form onSubmit={onSubmit}>
+        <Field label={t("school.name")} name="schoolName" required maxLength={200} />
+        <Field label={t("school.nameZh")} name="schoolNameZh" maxLength={200} lang="zh-CN" />
+        <Field
+          label={t("school.slug")}
+          hint={t("school.slugHint")}
+          name="slug"
+          required
+          minLength={2}
+          maxLength={60}
+          pattern="[a-z0-9][a-z0-9\-]*"
+          autoCapitalize="none"
+          spellCheck={false}
+        />
+        <Field
+          label={t("school.adminName")}
+          name="displayName"
+          autoComplete="name"
+          required
+          maxLength={100}
+        />
+        <Field label={t("auth.email")} name="email" type="email" autoComplete="email" required />
+        <Field
+          label={t("auth.password")}
+          hint={t("auth.passwordHint")}
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          required
+          minLength={8}
+        />
+        <AuthSubmit busy={busy} label={t("school.submit")} />
+      </form>
+      <p className="muted auth-switch">
+        {t("auth.haveAccount")} <Link href="/login">{t("auth.logIn")}</Link>
+      </p>
+    </AuthCard>
   );
 }
