@@ -233,6 +233,69 @@ describe.skipIf(!chromiumAvailable)("web app in a real browser", () => {
     await page.locator(".weekly-chart svg").waitFor();
   });
 
+  it("the learner sets a goal, “Next up” aims at it, and mastery over time is charted", async () => {
+    await page.getByRole("heading", { level: 1, name: `Hello, ${learner.name}` }).waitFor();
+    const goals = page.locator("section[aria-labelledby=goals-title]");
+    await goals.getByText("No goals yet.").waitFor();
+    // The course's final concept (last in learning order): far from mastered after a placement test.
+    const option = goals.locator(".concept-picker__option").last();
+    const title = ((await option.textContent()) ?? "").trim();
+    await option.locator("input").check();
+    await goals.getByRole("button", { name: "Set goal", exact: true }).click();
+    await goals.getByText("Goal saved.", { exact: false }).waitFor();
+    const entry = goals.locator(".goal").first();
+    await entry.getByText("Set by you").waitFor();
+    expect(await entry.locator("strong").textContent()).toBe(title);
+    await entry.getByText(/^0 of 1 concepts mastered/).waitFor();
+
+    // The server's plan now aims at the learner's goal ...
+    const planGoals = await page.evaluate(async () => {
+      const me: { user: { id: string } } = await (await fetch("/api/auth/me")).json();
+      const courses: { courses: { id: string }[] } = await (await fetch("/api/courses")).json();
+      const plan: { goals: unknown[] } = await (
+        await fetch(`/api/learners/${me.user.id}/courses/${courses.courses[0]?.id}/plan`)
+      ).json();
+      return plan.goals;
+    });
+    expect(planGoals).toEqual([{ conceptKey: expect.any(String), source: "learner" }]);
+    // ... and "Next up" (re-fetched after the goal was saved) says so under "Why this?".
+    const steps = page.locator(".next-step");
+    await steps.first().waitFor();
+    for (let i = 0; i < (await steps.count()); i += 1) await steps.nth(i).getByText("Why this?").click();
+    await expect
+      .poll(() => page.locator(".next-step .reason-list dd", { hasText: `${title} (your goal)` }).count())
+      .toBeGreaterThan(0);
+
+    // Mastery over time: one line per concept the learner practised, with a sentence for screen readers.
+    const chart = page.locator("section[aria-labelledby=mastery-history-title]");
+    await chart.locator(".mastery-history-chart svg").waitFor();
+    await chart.getByText(/^Mastery over \d+ days? of practice: .+ from \d+% to \d+%/).waitFor();
+    expect(await chart.locator(".concept-picker input:checked").count()).toBe(1); // the goal concept
+    await expectAccessible("dashboard with goals and mastery over time");
+    await saveScreenshot(page, "dashboard-goals");
+  });
+
+  it("the placement page resumes a test left unfinished", async () => {
+    await page.getByRole("link", { name: "Take the placement test" }).click();
+    await page.getByRole("button", { name: "Start the test" }).click();
+    const question = page.locator("#placement-question");
+    await question.waitFor();
+    const choices = page.getByRole("radio");
+    if ((await choices.count()) > 0) await choices.first().check();
+    else await page.getByLabel("Your answer").fill("1");
+    await page.getByRole("button", { name: "Next", exact: true }).click();
+    await page.getByText("Question 2 of at most 12").waitFor();
+    const stem = await question.textContent();
+    await page.getByRole("link", { name: "Dashboard" }).click();
+    await page.getByRole("heading", { level: 1, name: `Hello, ${learner.name}` }).waitFor();
+    await page.getByRole("link", { name: "Take the placement test" }).click();
+    await page.getByText("You are continuing the test you started earlier.").waitFor();
+    await page.getByText("Question 2 of at most 12").waitFor();
+    expect(await question.textContent()).toBe(stem);
+    await expectAccessible("placement resumed");
+    await page.getByRole("link", { name: "Dashboard" }).click();
+  });
+
   it("switches to Chinese, shows no English in the main UI, and remembers the choice", async () => {
     await page.getByLabel("Language").selectOption("zh-CN");
     await page.getByRole("heading", { level: 1, name: `你好，${learner.name}` }).waitFor();
@@ -306,6 +369,60 @@ describe.skipIf(!chromiumAvailable)("web app in a real browser", () => {
     expect((await mapBands()).filter((band) => band !== "notStarted").length).toBeGreaterThan(0);
     await expectAccessible("learner history");
     await saveScreenshot(page, "teacher-learner-history");
+    await logOut();
+  });
+
+  it("a teacher sets a goal for the class and sees it on a learner's page", async () => {
+    const teacher = login("teacher");
+    await logInAs(teacher.email, teacher.password);
+    await page.getByRole("heading", { level: 1, name: "My classes" }).waitFor();
+    await page.locator(".list-row a").first().click();
+    const section = page.locator("section[aria-labelledby=class-goal-title]");
+    await section.locator(".concept-picker__option input").nth(1).check();
+    await section.getByLabel("Note (optional)").fill("Unit test on Friday");
+    await section.getByRole("button", { name: "Set goal for the class" }).click();
+    const demoLearners = server.demo.logins.filter((entry) => entry.role === "learner").length;
+    await section.getByText(`Goal set for ${demoLearners + 1} learners.`).waitFor();
+    await expectAccessible("class with a class goal");
+    await saveScreenshot(page, "teacher-class-goal");
+
+    const demoLearner = login("learner");
+    await page.getByRole("link", { name: demoLearner.displayName }).first().click();
+    const goals = page.locator("section[aria-labelledby=goals-title]");
+    await goals.getByText(`Set by ${teacher.displayName}`).first().waitFor();
+    await goals.getByText("Unit test on Friday").first().waitFor();
+    // Six weeks of simulated practice: the chart has a line per default concept over many days.
+    const chart = page.locator("section[aria-labelledby=mastery-history-title]");
+    await chart.locator(".mastery-history-chart svg").waitFor();
+    await chart.getByText(/^Mastery over \d+ days of practice/).waitFor();
+    await expectAccessible("learner page with goals and mastery over time");
+    await saveScreenshot(page, "teacher-learner-goals");
+    await logOut();
+  });
+
+  it("a guardian sees their child's dashboard, read-only", async () => {
+    const guardian = login("guardian");
+    const teacher = login("teacher");
+    const child = login("learner"); // learner01, the child the demo guardian is linked to
+    await logInAs(guardian.email, guardian.password);
+    await page.getByRole("heading", { level: 1, name: "My children" }).waitFor();
+    await expectAccessible("guardian home");
+    await saveScreenshot(page, "guardian-home");
+    await page.getByRole("link", { name: child.displayName }).click();
+    await page.getByRole("heading", { level: 1, name: `Progress of ${child.displayName}` }).waitFor();
+    await page.locator(".react-flow__node .concept-node[data-band]").first().waitFor();
+    expect((await mapBands()).filter((band) => band !== "notStarted").length).toBeGreaterThan(0);
+    await page.locator(".mastery-history-chart svg").waitFor();
+    await page.locator("section[aria-labelledby=exam-title] .exam-score").waitFor();
+    const goals = page.locator("section[aria-labelledby=goals-title]");
+    await goals.getByText(`Set by ${teacher.displayName}`).first().waitFor();
+    // Read-only: nothing to practise, rate, set or drop.
+    expect(await page.getByRole("button", { name: /Set goal|Drop this goal|Too hard|Useful/ }).count()).toBe(
+      0,
+    );
+    expect(await page.getByRole("link", { name: /Practi[cs]e/ }).count()).toBe(0);
+    await expectAccessible("guardian's view of a child");
+    await saveScreenshot(page, "guardian-child");
     await logOut();
   });
 

@@ -18,6 +18,8 @@ const LearnerHistoryPage = lazy(() =>
   import("./pages/LearnerHistoryPage").then((m) => ({ default: m.LearnerHistoryPage })),
 );
 const PlacementPage = lazy(() => import("./pages/PlacementPage").then((m) => ({ default: m.PlacementPage })));
+const ChildrenPage = lazy(() => import("./pages/ChildrenPage").then((m) => ({ default: m.ChildrenPage })));
+const ChildPage = lazy(() => import("./pages/ChildPage").then((m) => ({ default: m.ChildPage })));
 const AdminPage = lazy(() => import("./pages/AdminPage").then((m) => ({ default: m.AdminPage })));
 
 function NotFound() {
@@ -45,6 +47,8 @@ function SignedInRoutes() {
         <Route path="/classes" component={ClassesPage} />
         <Route path="/classes/:classId" component={ClassPage} />
         <Route path="/classes/:classId/learners/:learnerId" component={LearnerHistoryPage} />
+        <Route path="/children" component={ChildrenPage} />
+        <Route path="/children/:learnerId" component={ChildPage} />
         <Route path="/admin" component={AdminPage} />
         <Route component={NotFound} />
       </Switch>

@@ -1,6 +1,7 @@
 import {
   ExamPredictionResponseSchema,
   MasteryResponseSchema,
+  PlacementLatestResponseSchema,
   PlacementSessionResponseSchema,
   PlanResponseSchema,
   type RECOMMENDATION_RATINGS,
@@ -60,6 +61,19 @@ export function rateRecommendation(
     body: { id, itemId, rating },
     response: RecommendationFeedbackResponseSchema,
   });
+}
+
+/** The learner's latest placement session (unfinished or finished), or null before the first. */
+export async function latestPlacement(
+  learnerId: string,
+  courseId: string,
+  signal?: AbortSignal,
+): Promise<PlacementSession | null> {
+  const body = await apiRequest(`${base(learnerId, courseId)}/placement`, {
+    response: PlacementLatestResponseSchema,
+    ...withSignal(signal),
+  });
+  return body.session;
 }
 
 export function startPlacement(

@@ -6,10 +6,11 @@ import { useResource } from "../api/use-resource";
 import { ErrorMessage, Loading } from "../components/Feedback";
 import { PageHeader } from "../components/Layout";
 import { LearnerTable } from "../features/classes/LearnerTable";
+import { ClassGoal } from "../features/goals/ClassGoal";
 import { ClassHeatmap } from "../features/heatmap/ClassHeatmap";
 import { uiLocale } from "../i18n/locales";
 
-/** One class: its learners (each opens their history) and the class mastery heatmap. */
+/** One class: its learners (each opens their history), the class mastery heatmap and a goal for the class. */
 export function ClassPage() {
   const { t, i18n } = useTranslation();
   const locale = uiLocale(i18n.language);
@@ -41,7 +42,15 @@ export function ClassPage() {
           {learners.length === 0 ? (
             <p className="empty">{t("classes.noLearners")}</p>
           ) : (
-            <ClassHeatmap learners={learners.map((member) => member.user)} />
+            <ClassHeatmap classId={classId} learners={learners.map((member) => member.user)} />
+          )}
+        </section>
+        <section className="card" aria-labelledby="class-goal-title">
+          <h2 id="class-goal-title">{t("goals.classTitle")}</h2>
+          {learners.length === 0 ? (
+            <p className="empty">{t("classes.noLearners")}</p>
+          ) : (
+            <ClassGoal classId={classId} />
           )}
         </section>
       </div>

@@ -1,4 +1,5 @@
 import { localize } from "@pathwise/domain";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "wouter";
 import { fullHistory } from "../api/events";
@@ -8,10 +9,12 @@ import { ErrorMessage, Loading } from "../components/Feedback";
 import { PageHeader } from "../components/Layout";
 import { useCourse } from "../features/course/use-course";
 import { ExamPredictionCard } from "../features/exam/ExamPredictionCard";
+import { GoalsPanel } from "../features/goals/GoalsPanel";
 import { HistoryTable } from "../features/history/HistoryTable";
 import { ConceptList } from "../features/knowledge-map/ConceptList";
 import { MasteryMap } from "../features/mastery/MasteryMap";
 import { NextUp } from "../features/next-up/NextUp";
+import { MasteryOverTime } from "../features/progress/MasteryOverTime";
 import { PracticeProgress } from "../features/progress/PracticeProgress";
 import { ReviewQueueCard } from "../features/reviews/ReviewQueueCard";
 import { uiLocale } from "../i18n/locales";
@@ -39,6 +42,12 @@ export function DashboardPage() {
       courseId ? learnerPlan(learnerId, courseId, PLAN_HORIZON, signal) : Promise.resolve(undefined),
     [learnerId, courseId],
   );
+  // A new or dropped goal changes the plan and the chart's default concepts: both are loaded again.
+  const [goalsVersion, setGoalsVersion] = useState(0);
+  const goalsChanged = () => {
+    plan.reload();
+    setGoalsVersion((version) => version + 1);
+  };
   const recent = history.status === "ready" ? history.data.slice(-RECENT).reverse() : [];
 
   return (
@@ -98,6 +107,18 @@ export function DashboardPage() {
             )}
           </section>
         </div>
+        {course.status === "ready" && course.data && (
+          <section className="card" aria-labelledby="goals-title">
+            <h2 id="goals-title">{t("goals.title")}</h2>
+            <GoalsPanel course={course.data} learnerId={learnerId} viewer="learner" onChange={goalsChanged} />
+          </section>
+        )}
+        {course.status === "ready" && course.data && (
+          <section className="card" aria-labelledby="mastery-history-title">
+            <h2 id="mastery-history-title">{t("masteryHistory.title")}</h2>
+            <MasteryOverTime key={goalsVersion} course={course.data} learnerId={learnerId} />
+          </section>
+        )}
         {course.status === "ready" && course.data && (
           <div className="grid grid--dashboard">
             <section className="card" aria-labelledby="reviews-title">

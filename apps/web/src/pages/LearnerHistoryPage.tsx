@@ -7,13 +7,15 @@ import { useResource } from "../api/use-resource";
 import { ErrorMessage, Loading } from "../components/Feedback";
 import { PageHeader } from "../components/Layout";
 import { useCourse } from "../features/course/use-course";
+import { GoalsPanel } from "../features/goals/GoalsPanel";
 import { HistoryTable } from "../features/history/HistoryTable";
 import { MasteryMap } from "../features/mastery/MasteryMap";
+import { MasteryOverTime } from "../features/progress/MasteryOverTime";
 import { PracticeProgress } from "../features/progress/PracticeProgress";
 
 const RECENT = 30;
 
-/** A teacher's view of one learner of their class: recent practice, newest first. */
+/** A teacher's view of one learner of their class: map, mastery over time, goals, recent practice. */
 export function LearnerHistoryPage() {
   const { t } = useTranslation();
   const { classId = "", learnerId = "" } = useParams<{ classId: string; learnerId: string }>();
@@ -49,6 +51,18 @@ export function LearnerHistoryPage() {
             />
           )}
         </section>
+        {course.status === "ready" && course.data && (
+          <section className="card" aria-labelledby="mastery-history-title">
+            <h2 id="mastery-history-title">{t("masteryHistory.title")}</h2>
+            <MasteryOverTime course={course.data} learnerId={learnerId} />
+          </section>
+        )}
+        {course.status === "ready" && course.data && (
+          <section className="card" aria-labelledby="goals-title">
+            <h2 id="goals-title">{t("goals.title")}</h2>
+            <GoalsPanel course={course.data} learnerId={learnerId} viewer="staff" />
+          </section>
+        )}
         <section className="card" aria-labelledby="progress-title">
           <h2 id="progress-title">{t("progress.title")}</h2>
           {history.status === "ready" && <PracticeProgress history={history.data} />}

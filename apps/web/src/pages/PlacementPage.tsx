@@ -1,7 +1,8 @@
 import { localize } from "@pathwise/domain";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { answerPlacement, type PlacementSession, startPlacement } from "../api/learning";
+import { answerPlacement, latestPlacement, type PlacementSession, startPlacement } from "../api/learning";
+import { useResource } from "../api/use-resource";
 import { ErrorMessage, Loading } from "../components/Feedback";
 import { PageHeader } from "../components/Layout";
 import { type CourseData, useCourse } from "../features/course/use-course";
@@ -16,10 +17,19 @@ import { useSession } from "../session/SessionContext";
  */
 const PLACEMENT_LENGTH = 12;
 
-function PlacementTest({ course, learnerId }: { course: CourseData; learnerId: string }) {
+function PlacementTest({
+  course,
+  learnerId,
+  unfinished,
+}: {
+  course: CourseData;
+  learnerId: string;
+  /** A test started earlier and not finished: it continues where it stopped. */
+  unfinished: PlacementSession | undefined;
+}) {
   const { t, i18n } = useTranslation();
   const locale = uiLocale(i18n.language);
-  const [session, setSession] = useState<PlacementSession>();
+  const [session, setSession] = useState<PlacementSession | undefined>(unfinished);
   const [response, setResponse] = useState("");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
@@ -65,6 +75,9 @@ function PlacementTest({ course, learnerId }: { course: CourseData; learnerId: s
 
   return (
     <section className="card practice-card" aria-labelledby="placement-question">
+      {session.sessionId === unfinished?.sessionId && session.answered === unfinished.answered && (
+        <p className="muted">{t("placement.resumed")}</p>
+      )}
       <p className="muted" role="status">
         {t("placement.progress", { number: session.answered + 1, total: session.maxItems })}
       </p>
@@ -82,19 +95,33 @@ function PlacementTest({ course, learnerId }: { course: CourseData; learnerId: s
   );
 }
 
-/** The adaptive placement test (issue 6): the server picks each item and grades it without telling. */
+/**
+ * The adaptive placement test (issue 6): the server picks each item and grades it without telling. A test
+ * left unfinished (page closed, connection lost) is resumed at its pending question.
+ */
 export function PlacementPage() {
   const { t } = useTranslation();
   const { user } = useSession();
   const course = useCourse();
+  const learnerId = user?.id ?? "";
+  const courseId = course.status === "ready" ? course.data?.course.id : undefined;
+  const latest = useResource(
+    (signal) => (courseId ? latestPlacement(learnerId, courseId, signal) : Promise.resolve(null)),
+    [learnerId, courseId],
+  );
   return (
     <>
       <PageHeader title={t("placement.title")} lead={t("placement.lead")} />
-      {course.status === "loading" && <Loading />}
+      {(course.status === "loading" || latest.status === "loading") && <Loading />}
       {course.status === "error" && <ErrorMessage error={course.error} />}
       {course.status === "ready" && !course.data && <p className="empty">{t("practice.noItems")}</p>}
-      {course.status === "ready" && course.data && user && (
-        <PlacementTest course={course.data} learnerId={user.id} />
+      {latest.status === "error" && <ErrorMessage error={latest.error} />}
+      {course.status === "ready" && course.data && user && latest.status === "ready" && (
+        <PlacementTest
+          course={course.data}
+          learnerId={user.id}
+          unfinished={latest.data?.status === "in_progress" ? latest.data : undefined}
+        />
       )}
     </>
   );

@@ -10,6 +10,7 @@ const LEARNER: NavEntry[] = [
   { href: "/", label: messageKey("nav.dashboard") },
   { href: "/practice", label: messageKey("nav.practice") },
 ];
+const GUARDIAN: NavEntry[] = [{ href: "/children", label: messageKey("nav.children") }];
 const TEACHER: NavEntry[] = [{ href: "/classes", label: messageKey("nav.classes") }];
 const ADMIN: NavEntry[] = [
   { href: "/admin", label: messageKey("nav.admin") },
@@ -21,7 +22,7 @@ const NAVIGATION: Record<Role, NavEntry[]> = {
   learner: LEARNER,
   teacher: TEACHER,
   admin: ADMIN,
-  guardian: [],
+  guardian: GUARDIAN,
 };
 
 export function navigationFor(role: Role): NavEntry[] {

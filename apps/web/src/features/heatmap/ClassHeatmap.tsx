@@ -1,6 +1,6 @@
 import { localize } from "@pathwise/domain";
 import { useTranslation } from "react-i18next";
-import { learnerMastery } from "../../api/learning";
+import { classMastery } from "../../api/progress";
 import { useResource } from "../../api/use-resource";
 import { ErrorMessage, Loading } from "../../components/Feedback";
 import { uiLocale } from "../../i18n/locales";
@@ -9,10 +9,16 @@ import { type ConceptEstimate, heatmapCells } from "./cells";
 import { MasteryHeatmap } from "./MasteryHeatmap";
 
 /**
- * Loads every learner's mastery (one request per learner: the API has no class-level endpoint yet)
- * and draws the class heatmap with concepts in the course's learning order.
+ * Loads the class's mastery in one request (every learner × concept, the same estimates as each
+ * learner's own mastery) and draws the class heatmap with concepts in the course's learning order.
  */
-export function ClassHeatmap({ learners }: { learners: readonly { id: string; displayName: string }[] }) {
+export function ClassHeatmap({
+  classId,
+  learners,
+}: {
+  classId: string;
+  learners: readonly { id: string; displayName: string }[];
+}) {
   const { t, i18n } = useTranslation();
   const locale = uiLocale(i18n.language);
   const course = useCourse();
@@ -21,10 +27,10 @@ export function ClassHeatmap({ learners }: { learners: readonly { id: string; di
   const estimates = useResource(
     async (signal) => {
       if (!courseId) return new Map<string, readonly ConceptEstimate[]>();
-      const loaded = await Promise.all(ids.map((id) => learnerMastery(id, courseId, signal)));
-      return new Map(loaded.map((entry) => [entry.learnerId, entry.concepts]));
+      const loaded = await classMastery(classId, courseId, signal);
+      return new Map(loaded.learners.map((entry) => [entry.learnerId, entry.concepts]));
     },
-    [courseId, ids.join()],
+    [classId, courseId, ids.join()],
   );
 
   if (course.status === "loading" || estimates.status === "loading") return <Loading />;
