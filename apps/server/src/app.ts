@@ -83,6 +83,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(fastifySwaggerUi, { routePrefix: "/docs" });
 
+  app.addHook("onClose", async () => deps.modelServing.close());
   installSecurityHeaders(app);
   installAuthorization(app, deps);
   registerHealthRoutes(app, deps);

@@ -6,6 +6,7 @@ import { runDemoSeed } from "./demo-hook";
 import type { AppDeps } from "./deps";
 import { jobHandlers, periodicTasks } from "./jobs/handlers";
 import { createJobSystem } from "./jobs/system";
+import { ModelServing } from "./learner-model/serving";
 
 /**
  * Composition root: parse config once, open the database (PGlite in the data folder, or PostgreSQL
@@ -39,7 +40,11 @@ async function main(argv: readonly string[]): Promise<void> {
     process.exit(1);
   }
   const passwords = await createArgon2Hasher();
-  const deps: AppDeps = { config, db, repos: createRepositories(db), passwords, clock: () => new Date() };
+  const repos = createRepositories(db);
+  const modelServing = new ModelServing(repos, {
+    log: (message, error) => console.error(message, error instanceof Error ? error.message : ""),
+  });
+  const deps: AppDeps = { config, db, repos, passwords, clock: () => new Date(), modelServing };
   if (argv.includes("--demo")) await runDemoSeed({ deps, passwords, log: (line) => console.log(line) });
 
   const app = await buildApp(deps);

@@ -9,12 +9,13 @@ import {
   type UserId,
   VERBS,
 } from "@pathwise/domain";
-import { createRepositories, type Repositories } from "@pathwise/storage";
+import { createRepositories, type Database, type Repositories } from "@pathwise/storage";
 import type { TestDatabaseTarget } from "@pathwise/storage/testing";
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import { buildApp } from "../src/app";
 import { createArgon2Hasher, type PasswordHasher } from "../src/auth/passwords";
-import { parseConfig } from "../src/config";
+import { type Config, parseConfig } from "../src/config";
+import { ModelServing } from "../src/learner-model/serving";
 
 /**
  * One in-process app per test file on a real database (PGlite, or a private PostgreSQL schema), with
@@ -24,6 +25,9 @@ export interface TestApp {
   readonly app: FastifyInstance;
   readonly repos: Repositories;
   readonly passwords: PasswordHasher;
+  /** What job handlers need besides the repositories (tests start their own job runner). */
+  readonly db: Database;
+  readonly config: Config;
   advanceClock(ms: number): void;
   close(): Promise<void>;
 }
@@ -37,12 +41,21 @@ export async function startTestApp(
   const passwords = await createArgon2Hasher();
   let now = Date.now();
   const config = parseConfig({ LOG_LEVEL: "silent", PATHWISE_WEB_DIST: "/nonexistent-web-dist", ...env });
-  const app = await buildApp({ config, db: handle.db, repos, passwords, clock: () => new Date(now) });
+  const app = await buildApp({
+    config,
+    db: handle.db,
+    repos,
+    passwords,
+    clock: () => new Date(now),
+    modelServing: new ModelServing(repos),
+  });
   await app.ready();
   return {
     app,
     repos,
     passwords,
+    db: handle.db,
+    config,
     advanceClock(ms) {
       now += ms;
     },

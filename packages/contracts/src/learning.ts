@@ -11,10 +11,16 @@ import { ItemViewSchema } from "./content";
  * Which learner model produced the numbers. Until the trained-model serving of issue 4 lands, the server
  * uses the engine's online BKT tracker with fixed textbook parameters (interim learner model).
  */
+/**
+ * The learner model behind a response: the course's trained champion (`interim: false`, with its registry
+ * id and training time) or, before any model is promoted, the interim online BKT (`bkt-online`).
+ */
 export const LearnerModelInfoSchema = z.object({
-  name: z.literal("bkt-online"),
-  interim: z.literal(true),
+  name: z.string(),
+  interim: z.boolean(),
   description: z.string(),
+  modelId: z.uuid().optional(),
+  trainedAt: z.string().optional(),
 });
 
 export const ConceptMasterySchema = z.object({

@@ -6,13 +6,14 @@ import {
   GoalViewSchema,
   UpdateGoalRequestSchema,
 } from "@pathwise/contracts";
+import { asId, type CourseId } from "@pathwise/domain";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppDeps } from "../deps";
 import { principalOf } from "../http/authorize";
 import { createClassGoal, createGoal, dropGoal, listGoals } from "../use-cases/goals";
-import { INTERIM_MODEL } from "../use-cases/learning-model";
+import { courseModelInfo } from "../use-cases/learner-estimate";
 
 const LearnerCourse = z.strictObject({ learnerId: z.uuid(), courseId: z.uuid() });
 const ClassCourse = z.strictObject({ classId: z.uuid(), courseId: z.uuid() });
@@ -32,7 +33,8 @@ export function registerGoalRoutes(app: FastifyInstance, deps: AppDeps): void {
     async function goals(request) {
       const { learnerId, courseId } = request.params;
       const list = await listGoals(deps, principalOf(request), learnerId, courseId);
-      return { learnerId, courseId, model: INTERIM_MODEL, goals: list };
+      const model = await courseModelInfo(deps, principalOf(request).user.tenantId, asId<CourseId>(courseId));
+      return { learnerId, courseId, model, goals: list };
     },
   );
 

@@ -50,7 +50,7 @@ export function registerLearningRoutes(app: FastifyInstance, deps: AppDeps): voi
       return {
         learnerId,
         courseId,
-        model: INTERIM_MODEL,
+        model: s.estimate.model ?? INTERIM_MODEL,
         concepts: presentConceptMastery(s.context, s.estimate),
       };
     },
@@ -81,7 +81,7 @@ export function registerLearningRoutes(app: FastifyInstance, deps: AppDeps): voi
       return {
         learnerId,
         courseId,
-        model: INTERIM_MODEL,
+        model: s.estimate.model ?? INTERIM_MODEL,
         generatedAt: plan.generatedAt,
         targetSuccess: plan.targetSuccess,
         goals: goals.map((g) => ({ conceptKey: g.concept, source: g.source })),
@@ -145,7 +145,7 @@ export function registerLearningRoutes(app: FastifyInstance, deps: AppDeps): voi
       return {
         learnerId,
         courseId,
-        model: INTERIM_MODEL,
+        model: s.estimate.model ?? INTERIM_MODEL,
         items: prediction.items,
         expectedScore: round(prediction.expectedScore),
         interval90: [prediction.interval90[0], prediction.interval90[1]] as [number, number],

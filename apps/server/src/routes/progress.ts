@@ -3,13 +3,14 @@ import {
   GuardianChildrenResponseSchema,
   MasteryHistoryResponseSchema,
 } from "@pathwise/contracts";
+import { asId, type CourseId } from "@pathwise/domain";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppDeps } from "../deps";
 import { principalOf } from "../http/authorize";
 import { presentUser } from "../http/presenters";
-import { INTERIM_MODEL } from "../use-cases/learning-model";
+import { courseModelInfo } from "../use-cases/learner-estimate";
 import { classMastery, guardianChildren, masteryHistory } from "../use-cases/progress";
 
 const LearnerCourse = z.strictObject({ learnerId: z.uuid(), courseId: z.uuid() });
@@ -25,7 +26,8 @@ export function registerProgressRoutes(app: FastifyInstance, deps: AppDeps): voi
     async function classMasteryView(request) {
       const { classId, courseId } = request.params;
       const view = await classMastery(deps, principalOf(request), classId, courseId);
-      return { classId, courseId, model: INTERIM_MODEL, ...view };
+      const model = await courseModelInfo(deps, principalOf(request).user.tenantId, asId<CourseId>(courseId));
+      return { classId, courseId, model, ...view };
     },
   );
 
@@ -37,7 +39,8 @@ export function registerProgressRoutes(app: FastifyInstance, deps: AppDeps): voi
     async function masteryOverTime(request) {
       const { learnerId, courseId } = request.params;
       const history = await masteryHistory(deps, principalOf(request), learnerId, courseId);
-      return { learnerId, courseId, model: INTERIM_MODEL, ...history };
+      const model = await courseModelInfo(deps, principalOf(request).user.tenantId, asId<CourseId>(courseId));
+      return { learnerId, courseId, model, ...history };
     },
   );
 

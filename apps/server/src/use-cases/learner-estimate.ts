@@ -1,13 +1,19 @@
-import type { TenantId } from "@pathwise/domain";
+import type { CourseId, TenantId } from "@pathwise/domain";
 import type { AppDeps } from "../deps";
+import { championEstimate, servedAnswers, servedModelInfo } from "../learner-model/live-estimate";
 import { type CourseContext, type LearnerRecord, loadLearnerRecord } from "./learning-context";
-import { estimateMastery, type MasteryEstimate } from "./learning-model";
+import {
+  estimateMastery,
+  INTERIM_MODEL,
+  type LearnerModelInfo,
+  type MasteryEstimate,
+} from "./learning-model";
 import { type PlacementSession, placementStore } from "./learning-placement-store";
 
 /**
  * A learner model as the learning API uses it: the course, the learner's answers and, after a finished
- * placement test, its seeded prior → mastery per concept. `estimateMastery` (interim BKT) is the default;
- * the trained knowledge-tracing models of issue 4 plug in here.
+ * placement test, its seeded prior → mastery per concept. The course's trained champion when it has one
+ * (learner-model/live-estimate.ts), else the interim BKT (`estimateMastery`).
  */
 export type MasteryEstimator = typeof estimateMastery;
 
@@ -31,9 +37,42 @@ export async function learnerEstimate(
   tenantId: TenantId,
   learnerId: string,
   context: CourseContext,
-  estimator: MasteryEstimator = estimateMastery,
 ): Promise<LearnerEstimate> {
   const record = await loadLearnerRecord(deps, tenantId, learnerId, context);
   const placement = await placementStore(deps.db).latest(tenantId, learnerId, context.course.id, "finished");
-  return { record, placement, estimate: estimator(context, record, placementPrior(placement)) };
+  const prior = placementPrior(placement);
+  const served = await deps.modelServing.champion(tenantId, context.course.id);
+  const estimate = served
+    ? championEstimate(
+        context,
+        record,
+        prior,
+        served,
+        deps.modelServing.learnerHistory(served, learnerId, servedAnswers(context, record)),
+      )
+    : estimateMastery(context, record, prior);
+  return { record, placement, estimate };
+}
+
+/**
+ * The estimator for replays of a course's learners (e.g. mastery over time): the champion folded afresh
+ * over each replayed history when the course has one, else the interim BKT.
+ */
+export async function courseEstimator(
+  deps: AppDeps,
+  tenantId: TenantId,
+  context: CourseContext,
+): Promise<MasteryEstimator> {
+  const served = await deps.modelServing.champion(tenantId, context.course.id);
+  return served ? (ctx, record, prior) => championEstimate(ctx, record, prior, served) : estimateMastery;
+}
+
+/** The model the course's estimates come from now, as responses name it. */
+export async function courseModelInfo(
+  deps: AppDeps,
+  tenantId: TenantId,
+  courseId: CourseId,
+): Promise<LearnerModelInfo> {
+  const served = await deps.modelServing.champion(tenantId, courseId);
+  return served ? servedModelInfo(served) : INTERIM_MODEL;
 }

@@ -12,16 +12,32 @@ import type { StoredPlacementResult } from "./learning-placement-store";
 
 /**
  * The interim learner model of the learning API: the engine's online BKT tracker (Corbett & Anderson 1995)
- * with fixed textbook parameters (DEFAULT_BKT), replayed over the learner's answers in this course. It is
- * a stand-in until the trained knowledge-tracing models of issue 4 are served; every response names it.
+ * with fixed textbook parameters (DEFAULT_BKT), replayed over the learner's answers in this course. It
+ * serves a course until a trained model has been promoted to its champion (learner-model/serving.ts);
+ * every response names the model it used.
  */
-export const INTERIM_MODEL = {
+export const INTERIM_MODEL: LearnerModelInfo = {
   name: "bkt-online",
   interim: true,
   description:
     "Online Bayesian Knowledge Tracing (Corbett & Anderson 1995) with fixed parameters init 0.1, learn 0.3, " +
-    "guess 0.25, slip 0.1, replayed over this learner's answers; interim until trained-model serving (issue 4).",
-} as const;
+    "guess 0.25, slip 0.1, replayed over this learner's answers; used until the course has a trained champion model.",
+};
+
+/** The learner model an estimate came from, as every learning response names it. */
+export interface LearnerModelInfo {
+  readonly name: string;
+  readonly interim: boolean;
+  readonly description: string;
+  readonly modelId?: string;
+  readonly trainedAt?: string;
+}
+
+/** A concept's most influential past answers (item keys), for "why this?". */
+export type ConceptInfluences = Record<
+  string,
+  { itemId: string; correct: boolean; at: Date; weight: number }[]
+>;
 
 export interface MasteryEstimate {
   /** P(mastered) by concept key. */
@@ -30,6 +46,18 @@ export interface MasteryEstimate {
   readonly seeded: Set<string>;
   /** The prior each concept started from (default P(L0) or the placement seed). */
   readonly priors: Map<string, number>;
+  /** p(correct) by item id, when a trained model predicts items directly (else derived from mastery). */
+  readonly itemSuccess?: ReadonlyMap<string, number>;
+  /** The trained model's explanations by concept key (else the interim model's leave-one-out). */
+  readonly influences?: ConceptInfluences;
+  /** Which model produced the estimate (absent: the interim BKT). */
+  readonly model?: LearnerModelInfo;
+}
+
+/** The placement argument of an estimator: the finished test's id and result. */
+export interface PlacementPrior {
+  readonly sessionId: string;
+  readonly result: StoredPlacementResult;
 }
 
 /**
@@ -40,7 +68,7 @@ export interface MasteryEstimate {
 export function estimateMastery(
   context: CourseContext,
   record: LearnerRecord,
-  placement?: { sessionId: string; result: StoredPlacementResult },
+  placement?: PlacementPrior,
 ): MasteryEstimate {
   const mastery = new Map<string, number>();
   const answers = new Map<string, number>();
@@ -64,8 +92,13 @@ export function estimateMastery(
   return { mastery, answers, seeded, priors };
 }
 
-/** p(correct) of an item: BKT's prediction from its weakest concept (all its concepts are needed). */
+/**
+ * p(correct) of an item: the trained model's own prediction when there is one, else BKT's prediction from
+ * the item's weakest concept (all its concepts are needed).
+ */
 export function itemSuccess(context: CourseContext, estimate: MasteryEstimate, itemId: string): number {
+  const predicted = estimate.itemSuccess?.get(itemId);
+  if (predicted !== undefined) return predicted;
   const item = context.itemById.get(itemId);
   const keys = item ? itemConceptKeys(context, item) : [];
   const weakest = Math.min(...keys.map((k) => estimate.mastery.get(k) ?? DEFAULT_BKT.init));
@@ -136,7 +169,7 @@ export function influentialAnswers(
     for (const key of itemConceptKeys(context, item))
       byConcept.set(key, [...(byConcept.get(key) ?? []), answer]);
   }
-  const influences: Record<string, { itemId: string; correct: boolean; at: Date; weight: number }[]> = {};
+  const influences: ConceptInfluences = {};
   for (const [concept, all] of byConcept) {
     const earlier = all.slice(0, -INFLUENCE_WINDOW);
     const window = all.slice(-INFLUENCE_WINDOW);

@@ -64,7 +64,9 @@ export async function learnerSnapshot(
     ratings: record.ratings.map((r) => r.rating as Feedback),
     recent: record.answers.slice(-20).map(({ itemId, correct, at }) => ({ itemId, correct, at })),
     queue: reviewQueue(reviewCards(context, record.answers), now),
-    influences: influentialAnswers(context, record, estimate, placement?.result ? placement.id : undefined),
+    influences:
+      estimate.influences ??
+      influentialAnswers(context, record, estimate, placement?.result ? placement.id : undefined),
     now,
   };
 }

@@ -1,14 +1,9 @@
 import { asId, type ClassId, type UserId } from "@pathwise/domain";
 import type { Principal } from "../auth/principal";
 import type { AppDeps } from "../deps";
-import {
-  type LearnerEstimate,
-  learnerEstimate,
-  type MasteryEstimator,
-  placementPrior,
-} from "./learner-estimate";
+import { courseEstimator, type LearnerEstimate, learnerEstimate, placementPrior } from "./learner-estimate";
 import { type CourseContext, loadCourse, loadLearnerRecord } from "./learning-context";
-import { estimateMastery, type MasteryEstimate } from "./learning-model";
+import type { MasteryEstimate } from "./learning-model";
 import { placementStore } from "./learning-placement-store";
 
 const round = (x: number) => Math.round(x * 1e4) / 1e4;
@@ -53,7 +48,7 @@ const dayOf = (at: Date) => at.toISOString().slice(0, 10);
 
 /**
  * Mastery after each day on which the learner answered something: the learner's answers, oldest first,
- * replayed through `estimator` (the mastery endpoint's, by default) up to the end of each day. A finished
+ * replayed through the course's estimator (the champion's, else the interim BKT) up to the end of each day. A finished
  * placement test counts from the day of its last answer on, as it does for the current estimate. Each day
  * re-runs the estimator on the history so far — O(days × answers), which keeps any estimator (also a
  * trained model that is not a running update) usable unchanged.
@@ -63,10 +58,10 @@ export async function masteryHistory(
   principal: Principal,
   learnerId: string,
   courseId: string,
-  estimator: MasteryEstimator = estimateMastery,
 ) {
   const tenantId = principal.user.tenantId;
   const context = await loadCourse(deps, tenantId, courseId);
+  const estimator = await courseEstimator(deps, tenantId, context);
   const record = await loadLearnerRecord(deps, tenantId, asId<UserId>(learnerId), context);
   const placement = await placementStore(deps.db).latest(tenantId, learnerId, courseId, "finished");
   const placementDay = placement?.responses.at(-1)?.at.slice(0, 10);

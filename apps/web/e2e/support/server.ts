@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type DemoSeedResult, seedDemoSchool } from "@pathwise/content";
-import { type AppDeps, buildApp, createArgon2Hasher, parseConfig } from "@pathwise/server";
+import { type AppDeps, buildApp, createArgon2Hasher, ModelServing, parseConfig } from "@pathwise/server";
 import { createRepositories, migrate, openDatabase } from "@pathwise/storage";
 import { DIST_DIR } from "./build";
 
@@ -32,7 +32,15 @@ export async function startServer(): Promise<RunningServer> {
     const report = await migrate(db);
     if (report.error) throw report.error;
     const passwords = await createArgon2Hasher();
-    const deps: AppDeps = { config, db, repos: createRepositories(db), passwords, clock: () => new Date() };
+    const repos = createRepositories(db);
+    const deps: AppDeps = {
+      config,
+      db,
+      repos,
+      passwords,
+      clock: () => new Date(),
+      modelServing: new ModelServing(repos),
+    };
     // A smaller class than `npm start` seeds (24): the flows need a class with histories, not its size,
     // and seeding is most of the start-up time.
     const demo = await seedDemoSchool(db, {
