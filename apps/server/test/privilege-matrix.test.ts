@@ -147,6 +147,7 @@ describe.each(testDatabases())("privilege matrix on $name", (target) => {
       "POST /api/learners/:learnerId/courses/:courseId/goals": { conceptIds: [conceptId] },
       "POST /api/classes/:classId/courses/:courseId/goals": { conceptIds: [conceptId] },
       "PATCH /api/goals/:goalId": { status: "dropped" },
+      "POST /api/courses/import": { filename: "matrix.json", text: "{}" },
       "POST /api/models/:modelId/promote": { reason: "matrix" },
       "POST /api/courses/:courseId/models/rollback": { reason: "matrix" },
       "PUT /api/courses/:courseId/model-settings": {
