@@ -12,17 +12,23 @@ import {
   type UserId,
   VERBS,
 } from "@pathwise/domain";
-import { createRepositories, sha256Hex } from "@pathwise/storage";
+import { sha256Hex } from "@pathwise/storage";
 import { testDatabases } from "@pathwise/storage/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildApp } from "../src/app";
-import { createArgon2Hasher } from "../src/auth/passwords";
-import { parseConfig } from "../src/config";
 import { jobHandlers } from "../src/jobs/handlers";
 import type { JobRunner } from "../src/jobs/runner";
 import { createJobSystem, type JobDeps } from "../src/jobs/system";
 import { checkRetraining } from "../src/learner-model/retraining";
-import { type Caller, call, PASSWORD, type School, seedSchool, signIn, type TestApp } from "./helpers";
+import {
+  type Caller,
+  call,
+  PASSWORD,
+  type School,
+  seedSchool,
+  signIn,
+  startTestApp,
+  type TestApp,
+} from "./helpers";
 
 /**
  * Learner models end to end on a real database: a course whose answers come from a known model (each
@@ -30,8 +36,6 @@ import { type Caller, call, PASSWORD, type School, seedSchool, signIn, type Test
  * worker threads, registered, selected, promoted and rolled back through the API, retrained on new answers.
  */
 const ENV = {
-  LOG_LEVEL: "silent",
-  PATHWISE_WEB_DIST: "/nonexistent-web-dist",
   PATHWISE_LOGIN_MAX_PER_IP_PER_MINUTE: "10000",
   PATHWISE_JOB_POLL_MS: "50",
   PATHWISE_FAIRNESS_MIN_GROUP: "3",
@@ -75,7 +79,6 @@ describe.each(testDatabases())("learner models on $name", (target) => {
   let items: string[];
   let learners: UserId[];
   let runner: JobRunner | undefined;
-  let dispose: () => Promise<void>;
 
   async function course(key: string, concepts: number) {
     const report = await t.repos.content.importCourse({
@@ -131,19 +134,9 @@ describe.each(testDatabases())("learner models on $name", (target) => {
   }
 
   beforeAll(async () => {
-    const handle = await target.open();
-    const repos = createRepositories(handle.db);
-    const config = parseConfig(ENV);
-    const passwords = await createArgon2Hasher();
-    const clock = () => new Date();
-    deps = { config, db: handle.db, repos, clock };
-    const app = await buildApp({ config, db: handle.db, repos, passwords, clock });
-    await app.ready();
-    t = { app, repos, passwords, advanceClock() {}, close: () => app.close() };
-    dispose = async () => {
-      await app.close();
-      await handle.dispose();
-    };
+    t = await startTestApp(target, ENV);
+    const { config, db, repos, passwords } = t;
+    deps = { config, db, repos, clock: () => new Date() };
     school = await seedSchool(t);
     const other = await seedSchool(t);
     ({ courseId, items } = await course("main", 3));
@@ -179,7 +172,7 @@ describe.each(testDatabases())("learner models on $name", (target) => {
   });
   afterAll(async () => {
     await runner?.stop();
-    await dispose();
+    await t.close();
   });
 
   it("trains the candidates in a job to completion, registers them with metrics, card and fairness, and promotes the first champion", async () => {
