@@ -14,6 +14,8 @@ export class ApiError extends Error {
     message: string,
     /** The offending request field (`body.joinCode`), when the server named one. */
     readonly field?: string,
+    /** Every problem the server listed (a course file's problems: path in the file and message). */
+    readonly issues: readonly { readonly field: string; readonly message: string }[] = [],
   ) {
     super(message);
     this.name = "ApiError";
@@ -44,7 +46,14 @@ function csrfHeader(): Record<string, string> {
   return token ? { "x-csrf-token": token } : {};
 }
 
-function errorCodeOf(body: unknown): { code?: string; message?: string; field?: string } {
+interface ErrorParts {
+  code?: string;
+  message?: string;
+  field?: string;
+  issues?: { field: string; message: string }[];
+}
+
+function errorCodeOf(body: unknown): ErrorParts {
   if (body === null || typeof body !== "object") return {};
   const record = body as Record<string, unknown>;
   const nested =
@@ -53,6 +62,14 @@ function errorCodeOf(body: unknown): { code?: string; message?: string; field?: 
     ...(typeof nested.code === "string" ? { code: nested.code } : {}),
     ...(typeof nested.message === "string" ? { message: nested.message } : {}),
     ...(typeof nested.field === "string" ? { field: nested.field } : {}),
+    ...(Array.isArray(nested.issues)
+      ? {
+          issues: nested.issues.flatMap((issue: unknown) => {
+            const { field, message } = (issue ?? {}) as Record<string, unknown>;
+            return typeof field === "string" && typeof message === "string" ? [{ field, message }] : [];
+          }),
+        }
+      : {}),
   };
 }
 
@@ -88,8 +105,14 @@ export async function apiRequest<S extends z.ZodType>(path: string, options: Req
     body = undefined;
   }
   if (!response.ok) {
-    const { code, message, field } = errorCodeOf(body);
-    throw new ApiError(response.status, code, message ?? `${path} answered ${response.status}`, field);
+    const { code, message, field, issues } = errorCodeOf(body);
+    throw new ApiError(
+      response.status,
+      code,
+      message ?? `${path} answered ${response.status}`,
+      field,
+      issues,
+    );
   }
   if (!options.response) return undefined;
   const parsed = options.response.safeParse(body);
