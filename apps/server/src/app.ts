@@ -20,6 +20,7 @@ import { registerImportRoutes } from "./routes/imports";
 import { registerJobRoutes } from "./routes/jobs";
 import { registerLearningRoutes } from "./routes/learning";
 import { registerModelRoutes } from "./routes/models";
+import { registerPredictionRoutes } from "./routes/predictions";
 import { registerProgressRoutes } from "./routes/progress";
 
 /** Security headers for every response (TRUST #16); Swagger UI needs its own inline assets. */
@@ -92,6 +93,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerContentRoutes(app, deps);
   registerEventRoutes(app, deps);
   registerLearningRoutes(app, deps);
+  registerPredictionRoutes(app, deps);
   registerGoalRoutes(app, deps);
   registerJobRoutes(app, deps);
   registerProgressRoutes(app, deps);

@@ -161,6 +161,10 @@ describe.each(testDatabases())("privilege matrix on $name", (target) => {
         rating: "useful",
       },
     };
+    /** Query strings a GET route requires, for the same reason. */
+    const queries: Record<string, string> = {
+      "GET /api/learners/:learnerId/courses/:courseId/explanations": `?item=${ids.itemId}`,
+    };
     const mismatches: string[] = [];
     // Logout last: it ends the caller's session.
     const routes = Object.entries(POLICY_TABLE as Record<string, Access>).sort(([a], [b]) =>
@@ -168,7 +172,7 @@ describe.each(testDatabases())("privilege matrix on $name", (target) => {
     );
     for (const [key, access] of routes) {
       const [method, pattern] = key.split(" ") as ["GET" | "POST" | "PUT" | "PATCH" | "DELETE", string];
-      const url = pattern.replace(/:(\w+)/g, (_, name: string) => ids[name] ?? "");
+      const url = pattern.replace(/:(\w+)/g, (_, name: string) => ids[name] ?? "") + (queries[key] ?? "");
       for (const persona of Object.keys(callers) as Persona[]) {
         const body =
           key === "POST /api/classes/:classId/enrolments"

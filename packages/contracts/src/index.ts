@@ -9,4 +9,5 @@ export * from "./imports";
 export * from "./jobs";
 export * from "./learning";
 export * from "./models";
+export * from "./predictions";
 export * from "./progress";

@@ -61,6 +61,17 @@ export const POLICY_TABLE = {
     roles: ANYONE,
     object: "learner",
   },
+  // Learner model (routes/predictions.ts): item predictions and their explanations.
+  "GET /api/learners/:learnerId/courses/:courseId/predictions": {
+    kind: "signed-in",
+    roles: ANYONE,
+    object: "learner",
+  },
+  "GET /api/learners/:learnerId/courses/:courseId/explanations": {
+    kind: "signed-in",
+    roles: ANYONE,
+    object: "learner",
+  },
   "GET /api/learners/:learnerId/courses/:courseId/reviews": {
     kind: "signed-in",
     roles: ANYONE,
