@@ -1,9 +1,27 @@
+import type * as tfjs from "@tensorflow/tfjs";
 import type { SavedModel } from "../contract";
 import { attendRow } from "./attention";
-import { checkInteraction, explanation, idRange, meanInfluence, meanOverSkills } from "./candidates";
+import {
+  attendBatch,
+  type Dense,
+  denseOp,
+  layerNormOp,
+  loadTf,
+  type Norm,
+  rowsTensor,
+  TensorWeights,
+} from "./batched";
+import {
+  checkInteraction,
+  distinctPairs,
+  explanation,
+  idRange,
+  meanInfluence,
+  meanOverSkills,
+} from "./candidates";
 import { overHistory, WindowState, windowCapacity } from "./context";
 import type { Candidate, Explanation, Interaction, LearnerState, Predictor } from "./contract";
-import { add, dense, layerNorm, relu, row, sigmoid, softplus, type Vector } from "./math";
+import { add, dense, layerNorm, relu, row, softplus, type Vector } from "./math";
 import { registerPredictor } from "./registry";
 import { configInteger, denseWeights, layerNormWeights, weight } from "./weights";
 
@@ -16,7 +34,8 @@ import { configInteger, denseWeights, layerNormWeights, weight } from "./weights
  * is recomputed (O(maxLength²·d), once per interaction past maxLength − 1).
  *
  * A candidate runs the question encoder's row for its own question embedding, then the knowledge
- * retriever (strictly earlier positions) and the output network. With Rasch embeddings the candidate
+ * retriever (strictly earlier positions) and the output network; all distinct candidates of a call run
+ * as one batch on tfjs-wasm (batched.ts), the learner's cached rows copied in once. With Rasch embeddings the candidate
  * depends on its problem's difficulty μ, so the work is per distinct problem; an unknown item (problem 0)
  * uses μ = 0, the skill-level embedding. Explanations are the retriever's attention weights of the
  * candidate over the window, averaged over heads (unsigned shares summing to 1).
@@ -38,7 +57,7 @@ class AktState extends WindowState {
 
 type Block = "knowledge" | "question" | "retriever";
 
-function aktPredictor(saved: SavedModel): Predictor {
+async function aktPredictor(saved: SavedModel): Promise<Predictor> {
   const range = idRange(saved);
   const S = range.numSkills;
   const d = configInteger(saved, "modelSize");
@@ -120,7 +139,6 @@ function aktPredictor(saved: SavedModel): Predictor {
     values: readonly Vector[],
     t: number,
     self?: { key: Vector; value: Vector },
-    weightsOut?: Float64Array,
   ): Vector => {
     const b = blocks[block];
     const mixed = attendRow({
@@ -132,7 +150,6 @@ function aktPredictor(saved: SavedModel): Predictor {
       heads,
       gammas: b.gammas,
       ...(self ? { extra: self } : {}),
-      ...(weightsOut ? { weightsOut } : {}),
     });
     const x = layerNorm(add(queryRaw, dense(mixed, b.out.w, b.out.b)), b.norm1.gamma, b.norm1.beta);
     if (!b.ffn) return x;
@@ -198,42 +215,99 @@ function aktPredictor(saved: SavedModel): Predictor {
     return state;
   };
 
-  const logit = (state: AktState, skill: number, problem: number, weightsOut?: Float64Array): number => {
+  const tf = await loadTf();
+  const tensors = new TensorWeights(tf);
+  const batched = Object.fromEntries(
+    (["question", "retriever"] as const).map((block) => {
+      const b = blocks[block];
+      return [
+        block,
+        {
+          k: tensors.dense(b.k),
+          v: tensors.dense(b.v),
+          out: tensors.dense(b.out),
+          norm1: tensors.norm(b.norm1),
+          ffn: b.ffn && {
+            ffn1: tensors.dense(b.ffn.ffn1),
+            ffn2: tensors.dense(b.ffn.ffn2),
+            norm2: tensors.norm(b.ffn.norm2),
+          },
+        },
+      ];
+    }),
+  ) as Record<
+    "question" | "retriever",
+    { k: Dense; v: Dense; out: Dense; norm1: Norm; ffn?: { ffn1: Dense; ffn2: Dense; norm2: Norm } }
+  >;
+  const concepts = tensors.matrix(concept, S + 1, d);
+  const variations = conceptVariation ? tensors.matrix(conceptVariation, S + 1, d) : undefined;
+  const outputs = [tensors.dense(out1), tensors.dense(out2), tensors.dense(out3)] as const;
+
+  /**
+   * p(correct) for each (skill, problem) pair at the next position, and the retriever's head-averaged
+   * attention weights over the window — the candidate half of akt.ts's forward pass, batched.
+   */
+  const forward = (state: AktState, skills: readonly number[], problems: readonly number[]) => {
     const { positions } = state;
     const t = positions.length;
-    const { x } = embed(skill, problem);
-    const questionKey = project("question", "k", x);
-    const encoded = layer(
-      "question",
-      x,
-      questionKey,
-      positions.map((p) => p.questionKey),
-      positions.map((p) => p.questionValue),
-      t,
-      {
-        key: questionKey,
-        value: project("question", "v", x),
-      },
-    );
-    const retrieved = layer(
-      "retriever",
-      encoded,
-      project("retriever", "k", encoded),
-      positions.map((p) => p.retrieverKey),
-      positions.map((p) => p.retrieverValue),
-      t,
-      undefined,
-      weightsOut,
-    );
-    const features = new Float64Array(2 * d);
-    features.set(retrieved, 0);
-    features.set(x, d);
-    const h1 = relu(dense(features, out1.w, out1.b));
-    const h2 = relu(dense(h1, out2.w, out2.b));
-    return dense(h2, out3.w, out3.b)[0] as number;
+    const [probabilities, weights] = tf.tidy(() => {
+      const ids = tf.tensor1d(Int32Array.from(skills), "int32");
+      let x = tf.gather(concepts, ids) as tfjs.Tensor2D;
+      if (variations && difficulty) {
+        const mu = Float32Array.from(problems, (p) => (p > 0 ? (difficulty[p] as number) : 0));
+        x = tf.add(x, tf.mul(tf.tensor2d(mu, [mu.length, 1]), tf.gather(variations, ids)));
+      }
+      const q = batched.question;
+      const questionKeys = denseOp(tf, x, q.k);
+      const past = (f: (p: Position) => Vector) => (t > 0 ? rowsTensor(tf, positions.map(f), d) : undefined);
+      const questionKeysPast = past((p) => p.questionKey);
+      const questionValuesPast = past((p) => p.questionValue);
+      const retrieverKeysPast = past((p) => p.retrieverKey);
+      const retrieverValuesPast = past((p) => p.retrieverValue);
+      const question = attendBatch(tf, {
+        queries: questionKeys,
+        ...(questionKeysPast && questionValuesPast
+          ? { keys: questionKeysPast, values: questionValuesPast }
+          : {}),
+        self: { keys: questionKeys, values: denseOp(tf, x, q.v) },
+        t,
+        heads,
+        gammas: blocks.question.gammas,
+      });
+      const encoded = layerNormOp(tf, tf.add(x, denseOp(tf, question.mixed, q.out)), q.norm1);
+      const r = batched.retriever;
+      const retriever = attendBatch(tf, {
+        queries: denseOp(tf, encoded, r.k),
+        ...(retrieverKeysPast && retrieverValuesPast
+          ? { keys: retrieverKeysPast, values: retrieverValuesPast }
+          : {}),
+        t,
+        heads,
+        gammas: blocks.retriever.gammas,
+      });
+      let retrieved = layerNormOp(tf, tf.add(encoded, denseOp(tf, retriever.mixed, r.out)), r.norm1);
+      const ffn = r.ffn as { ffn1: Dense; ffn2: Dense; norm2: Norm };
+      const hidden = denseOp(tf, tf.relu(denseOp(tf, retrieved, ffn.ffn1)), ffn.ffn2);
+      retrieved = layerNormOp(tf, tf.add(retrieved, hidden), ffn.norm2);
+      const h1 = tf.relu(denseOp(tf, tf.concat([retrieved, x], 1), outputs[0]));
+      const h2 = tf.relu(denseOp(tf, h1, outputs[1]));
+      return [tf.sigmoid(denseOp(tf, h2, outputs[2])), retriever.weights];
+    });
+    const p = probabilities.dataSync() as Float32Array;
+    const w = weights.dataSync() as Float32Array;
+    tf.dispose([probabilities, weights]);
+    return { p, weights: w };
   };
-  const predict = (state: AktState, candidates: readonly Candidate[]) =>
-    meanOverSkills(range, candidates, useRasch, (skill, problem) => sigmoid(logit(state, skill, problem)));
+  const predict = (state: AktState, candidates: readonly Candidate[]) => {
+    const pairs = distinctPairs(range, candidates, useRasch);
+    const { p } = forward(state, pairs.skills, pairs.problems);
+    return meanOverSkills(
+      range,
+      candidates,
+      useRasch,
+      (skill, problem) => p[pairs.index.get(skill * (range.numProblems + 1) + problem) as number] as number,
+    );
+  };
 
   return {
     kind: "akt",
@@ -243,15 +317,20 @@ function aktPredictor(saved: SavedModel): Predictor {
     explain(state: LearnerState, candidate: Candidate, top: number): Explanation {
       const current = state as AktState;
       const t = current.positions.length;
+      const problem = useRasch ? candidate.problem : 0;
+      const { weights: shares } = forward(
+        current,
+        candidate.skills,
+        candidate.skills.map(() => problem),
+      );
       const weights = meanInfluence(candidate, t, (skill) => {
-        const shares = new Float64Array(t);
-        logit(current, skill, useRasch ? candidate.problem : 0, shares);
-        return shares;
+        const i = candidate.skills.indexOf(skill);
+        return Float64Array.from(shares.subarray(i * t, (i + 1) * t));
       });
       const probability = predict(current, [candidate])[0] as number;
       return explanation("attention", probability, overHistory(current, weights), top);
     },
-    dispose() {},
+    dispose: () => tensors.dispose(),
   };
 }
 

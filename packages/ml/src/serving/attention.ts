@@ -7,7 +7,6 @@ import type { Vector } from "./math";
  * With `gammas` (−softplus(θ_h) per head) the scores get AKT's monotonic decay (Ghosh et al. 2020,
  * eq. 3–4), computed like `contextDistance`: d(t, j) = √(|t − j| · Σ_{i > j} softmax(s)_i),
  * s_j ← s_j · clip(exp(γ_h · d), 1e-5, 1e5). No visible key gives a zero output, as in training.
- * `weightsOut`, when given (length count + extra), receives the attention weights averaged over heads.
  */
 export interface AttentionRow {
   readonly query: Vector;
@@ -18,16 +17,14 @@ export interface AttentionRow {
   readonly t: number;
   readonly heads: number;
   readonly gammas?: Float64Array;
-  readonly weightsOut?: Float64Array;
 }
 
 export function attendRow(row: AttentionRow, out: Vector = new Float64Array(row.query.length)): Vector {
-  const { query, keys, values, count, extra, t, heads, gammas, weightsOut } = row;
+  const { query, keys, values, count, extra, t, heads, gammas } = row;
   const d = query.length;
   const dh = d / heads;
   const n = count + (extra ? 1 : 0);
   out.fill(0);
-  if (weightsOut) weightsOut.fill(0);
   if (n === 0) return out;
   const scale = 1 / Math.sqrt(dh);
   const scores = new Float64Array(n);
@@ -59,7 +56,6 @@ export function attendRow(row: AttentionRow, out: Vector = new Float64Array(row.
       const w = weights[j] as number;
       const v = valueAt(j);
       for (let i = from; i < to; i++) out[i] = (out[i] as number) + w * (v[i] as number);
-      if (weightsOut) weightsOut[j] = (weightsOut[j] as number) + w / heads;
     }
   }
   return out;

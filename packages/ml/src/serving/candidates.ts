@@ -72,6 +72,32 @@ export function meanOverSkills(
   return out;
 }
 
+/**
+ * The distinct (skill, problem) pairs of a call — problem 0 when the model ignores problems — for models
+ * that score them in one batch before `meanOverSkills` looks them up. Validates every candidate.
+ */
+export function distinctPairs(
+  range: IdRange,
+  candidates: readonly Candidate[],
+  usesProblem: boolean,
+): { skills: number[]; problems: number[]; index: Map<number, number> } {
+  const index = new Map<number, number>();
+  const skills: number[] = [];
+  const problems: number[] = [];
+  for (const candidate of candidates) {
+    checkCandidate(range, candidate);
+    const problem = usesProblem ? candidate.problem : 0;
+    for (const skill of candidate.skills) {
+      const key = skill * (range.numProblems + 1) + problem;
+      if (index.has(key)) continue;
+      index.set(key, skills.length);
+      skills.push(skill);
+      problems.push(problem);
+    }
+  }
+  return { skills, problems, index };
+}
+
 /** Per-skill influence vectors (one weight per observed position) averaged like the predictions. */
 export function meanInfluence(
   candidate: Candidate,

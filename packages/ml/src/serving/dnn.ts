@@ -59,23 +59,35 @@ function dnnPredictor(saved: SavedModel): Predictor {
     return state;
   };
 
-  const probability = (state: DnnState, skill: number, problem: number): number => {
-    const { window } = state;
+  /** What every candidate of one call shares: the last five answers' mean and the last interaction. */
+  const recentOf = (state: DnnState) => {
+    const recent = state.window.slice(-5);
+    return {
+      mean: recent.length ? recent.reduce((a, x) => a + (x.correct ? 1 : 0), 0) / recent.length : 0.5,
+      last: recent[recent.length - 1],
+    };
+  };
+
+  const probability = (
+    state: DnnState,
+    recent: ReturnType<typeof recentOf>,
+    skill: number,
+    problem: number,
+  ): number => {
+    const { last } = recent;
     const history = state.perSkill.get(skill) ?? { n: 0, c: 0, last: 0.5 };
     const skillN = skillCounts[2 * skill] as number;
     const skillC = skillCounts[2 * skill + 1] as number;
     const skillSuccess = rate(skillC, skillN);
     const problemN = problem > 0 ? (problemCounts[2 * problem] as number) : 0;
     const problemC = problem > 0 ? (problemCounts[2 * problem + 1] as number) : 0;
-    const recent = window.slice(-5);
-    const last = window[window.length - 1];
     features[0] = Math.log1p(history.n);
     features[1] = Math.log1p(history.c);
     features[2] = rate(history.c, history.n);
     features[3] = history.last;
     features[4] = Math.log1p(state.n);
     features[5] = rate(state.c, state.n);
-    features[6] = recent.length ? recent.reduce((a, x) => a + (x.correct ? 1 : 0), 0) / recent.length : 0.5;
+    features[6] = recent.mean;
     features[7] = last ? (last.correct ? 1 : 0) : 0.5;
     features[8] = last && problem > 0 && last.problem === problem ? 1 : 0;
     features[9] = skillSuccess;
@@ -86,8 +98,12 @@ function dnnPredictor(saved: SavedModel): Predictor {
     for (let h = 0; h < hiddenSize; h++) logit += (activations[h] as number) * (out.w[h] as number);
     return sigmoid(logit);
   };
-  const predict = (state: DnnState, candidates: readonly Candidate[]) =>
-    meanOverSkills(range, candidates, true, (skill, problem) => probability(state, skill, problem));
+  const predict = (state: DnnState, candidates: readonly Candidate[]) => {
+    const recent = recentOf(state);
+    return meanOverSkills(range, candidates, true, (skill, problem) =>
+      probability(state, recent, skill, problem),
+    );
+  };
 
   return {
     kind: "dnn",
@@ -103,7 +119,7 @@ function dnnPredictor(saved: SavedModel): Predictor {
         (xs) => predict(refold(xs), [candidate])[0] as number,
       );
       // The feature values behind the first skill's prediction, by name, as the model's "parameters".
-      probability(current, candidate.skills[0] as number, candidate.problem);
+      probability(current, recentOf(current), candidate.skills[0] as number, candidate.problem);
       const parameters = Object.fromEntries(FEATURE_NAMES.map((name, i) => [name, features[i] as number]));
       return explanation("leave-one-out", p, overHistory(current, weights), top, parameters);
     },

@@ -1,4 +1,5 @@
-// @pathwise/ml/serving — per-learner predictors for every registered model, on typed arrays (no tfjs).
+// @pathwise/ml/serving — per-learner predictors for every registered model. Importing it does not load
+// tfjs; the SAKT and AKT predictors load it when created (batched.ts).
 import "./bkt";
 import "./elo";
 import "./pfa";

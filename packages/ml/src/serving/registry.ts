@@ -4,9 +4,9 @@ import type { Predictor } from "./contract";
 /**
  * Serving factories keyed by model name, like `registry.ts` for training: `createPredictor` looks the
  * saved model's name up here, so nothing switches on a model name. Each predictor module registers
- * itself when `serving/index.ts` imports it. No factory imports tfjs: serving runs on plain typed arrays.
+ * itself when `serving/index.ts` imports it. Only the attention models' factories load tfjs (batched.ts).
  */
-export type PredictorFactory = (saved: SavedModel) => Predictor;
+export type PredictorFactory = (saved: SavedModel) => Predictor | Promise<Predictor>;
 
 const factories = new Map<string, PredictorFactory>();
 

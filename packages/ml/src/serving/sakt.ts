@@ -1,9 +1,17 @@
+import type * as tfjs from "@tensorflow/tfjs";
 import type { SavedModel } from "../contract";
-import { attendRow } from "./attention";
-import { checkInteraction, explanation, idRange, meanInfluence, meanOverSkills } from "./candidates";
+import { attendBatch, denseOp, layerNormOp, loadTf, rowsTensor, TensorWeights } from "./batched";
+import {
+  checkInteraction,
+  distinctPairs,
+  explanation,
+  idRange,
+  meanInfluence,
+  meanOverSkills,
+} from "./candidates";
 import { overHistory, WindowState, windowCapacity } from "./context";
 import type { Candidate, Explanation, Interaction, LearnerState, Predictor } from "./contract";
-import { add, dense, layerNorm, relu, row, sigmoid, type Vector } from "./math";
+import { add, dense, row, type Vector } from "./math";
 import { registerPredictor } from "./registry";
 import { configInteger, denseWeights, layerNormWeights, weight } from "./weights";
 
@@ -12,8 +20,8 @@ import { configInteger, denseWeights, layerNormWeights, weight } from "./weights
  * (position 0 the reserved start id) plus the position embedding, and the key/value projections are
  * linear, so key_p = interaction·W_k + (position_p·W_k + b_k): both terms are precomputed tables and a new
  * interaction costs one O(d) row. When the window slides every row changes position and the rows are
- * rebuilt from the tables (O(maxLength·d)). The query depends on the skill only, so a prediction costs
- * one attention row per distinct skill among the candidates.
+ * rebuilt from the tables (O(maxLength·d)). The query depends on the skill only, so a prediction is one
+ * batched attention pass (batched.ts) over the distinct skills among the candidates.
  *
  * Explanations are the attention weights of the candidate's query over the window, averaged over heads
  * (unsigned shares, summing with the start position's share to 1); the start position is not reported.
@@ -23,7 +31,7 @@ class SaktState extends WindowState {
   readonly values: Vector[] = [];
 }
 
-function saktPredictor(saved: SavedModel): Predictor {
+async function saktPredictor(saved: SavedModel): Promise<Predictor> {
   const range = idRange(saved);
   const S = range.numSkills;
   const d = configInteger(saved, "modelSize");
@@ -36,12 +44,6 @@ function saktPredictor(saved: SavedModel): Predictor {
   const q = denseWeights(saved, "attn.q", d, d);
   const k = denseWeights(saved, "attn.k", d, d);
   const v = denseWeights(saved, "attn.v", d, d);
-  const attnOut = denseWeights(saved, "attn.out", d, d);
-  const attnNorm = layerNormWeights(saved, "attnNorm", d);
-  const ffn1 = denseWeights(saved, "ffn1", d, d);
-  const ffn2 = denseWeights(saved, "ffn2", d, d);
-  const ffnNorm = layerNormWeights(saved, "ffnNorm", d);
-  const out = denseWeights(saved, "out", d, 1);
 
   const table = (source: Float32Array, rows: number, w: Float32Array, b: Float32Array | undefined) =>
     Array.from({ length: rows }, (_, r) => dense(row(source, r, d), w, b));
@@ -49,7 +51,21 @@ function saktPredictor(saved: SavedModel): Predictor {
   const interactionValues = table(interaction, 2 * S + 1, v.w, undefined);
   const positionKeys = table(position, L, k.w, k.b);
   const positionValues = table(position, L, v.w, v.b);
-  const queries = table(exercise, S + 1, q.w, q.b);
+
+  const tf = await loadTf();
+  const tensors = new TensorWeights(tf);
+  const queries = tensors.matrix(
+    Float32Array.from(table(exercise, S + 1, q.w, q.b).flatMap((r) => [...r])),
+    S + 1,
+    d,
+  );
+  const exercises = tensors.matrix(exercise, S + 1, d);
+  const attnOut = tensors.dense(denseWeights(saved, "attn.out", d, d));
+  const attnNorm = tensors.norm(layerNormWeights(saved, "attnNorm", d));
+  const ffn1 = tensors.dense(denseWeights(saved, "ffn1", d, d));
+  const ffn2 = tensors.dense(denseWeights(saved, "ffn2", d, d));
+  const ffnNorm = tensors.norm(layerNormWeights(saved, "ffnNorm", d));
+  const out = tensors.dense(denseWeights(saved, "out", d, 1));
 
   const interactionId = (x: Interaction) => x.skill + (x.correct ? S : 0);
   const setRow = (state: SaktState, p: number, id: number) => {
@@ -71,27 +87,39 @@ function saktPredictor(saved: SavedModel): Predictor {
     return state;
   };
 
-  const logit = (state: SaktState, skill: number, weightsOut?: Float64Array): number => {
-    const mixed = attendRow({
-      query: queries[skill] as Vector,
-      keys: state.keys,
-      values: state.values,
-      count: state.window.length + 1,
-      t: state.window.length,
-      heads,
-      ...(weightsOut ? { weightsOut } : {}),
+  /** p(correct) for each skill, and the head-averaged attention weights over memory positions. */
+  const forward = (state: SaktState, skills: readonly number[]) => {
+    const memory = state.window.length + 1;
+    const [probabilities, weights] = tf.tidy(() => {
+      const ids = tf.tensor1d(Int32Array.from(skills), "int32");
+      const query = tf.gather(exercises, ids) as tfjs.Tensor2D;
+      const attended = attendBatch(tf, {
+        queries: tf.gather(queries, ids) as tfjs.Tensor2D,
+        keys: rowsTensor(tf, state.keys.slice(0, memory), d),
+        values: rowsTensor(tf, state.values.slice(0, memory), d),
+        t: state.window.length,
+        heads,
+      });
+      const x = layerNormOp(tf, tf.add(query, denseOp(tf, attended.mixed, attnOut)), attnNorm);
+      const hidden = denseOp(tf, tf.relu(denseOp(tf, x, ffn1)), ffn2);
+      const y = layerNormOp(tf, tf.add(x, hidden), ffnNorm);
+      return [tf.sigmoid(denseOp(tf, y, out)), attended.weights];
     });
-    const x = layerNorm(
-      add(row(exercise, skill, d), dense(mixed, attnOut.w, attnOut.b)),
-      attnNorm.gamma,
-      attnNorm.beta,
-    );
-    const ffn = dense(relu(dense(x, ffn1.w, ffn1.b)), ffn2.w, ffn2.b);
-    const y = layerNorm(add(x, ffn), ffnNorm.gamma, ffnNorm.beta);
-    return dense(y, out.w, out.b)[0] as number;
+    const p = probabilities.dataSync() as Float32Array;
+    const w = weights.dataSync() as Float32Array;
+    tf.dispose([probabilities, weights]);
+    return { p, weights: w, memory };
   };
-  const predict = (state: SaktState, candidates: readonly Candidate[]) =>
-    meanOverSkills(range, candidates, false, (skill) => sigmoid(logit(state, skill)));
+  const predict = (state: SaktState, candidates: readonly Candidate[]) => {
+    const pairs = distinctPairs(range, candidates, false);
+    const { p } = forward(state, pairs.skills);
+    return meanOverSkills(
+      range,
+      candidates,
+      false,
+      (skill) => p[pairs.index.get(skill * (range.numProblems + 1)) as number] as number,
+    );
+  };
 
   return {
     kind: "sakt",
@@ -100,15 +128,15 @@ function saktPredictor(saved: SavedModel): Predictor {
     predict: (state, candidates) => predict(state as SaktState, candidates),
     explain(state: LearnerState, candidate: Candidate, top: number): Explanation {
       const current = state as SaktState;
-      const weights = meanInfluence(candidate, current.window.length, (skill) => {
-        const memory = new Float64Array(current.window.length + 1);
-        logit(current, skill, memory);
-        return memory.subarray(1);
+      const { weights, memory } = forward(current, candidate.skills);
+      const byPosition = meanInfluence(candidate, current.window.length, (skill) => {
+        const i = candidate.skills.indexOf(skill);
+        return Float64Array.from(weights.subarray(i * memory + 1, (i + 1) * memory));
       });
       const probability = predict(current, [candidate])[0] as number;
-      return explanation("attention", probability, overHistory(current, weights), top);
+      return explanation("attention", probability, overHistory(current, byPosition), top);
     },
-    dispose() {},
+    dispose: () => tensors.dispose(),
   };
 }
 
