@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { asId, type CourseId, type TenantId } from "@pathwise/domain";
+import { asId, type CourseId } from "@pathwise/domain";
 import {
   encodeSavedModel,
   type FitReport,
@@ -209,7 +209,7 @@ async function trainOne(
   });
   const summary = await deps.repos.models.register({
     id,
-    tenantId: context.tenantId as TenantId,
+    tenantId: context.tenantId,
     courseId: input.courseId,
     kind: candidate.kind,
     config: { ...saved.config },
