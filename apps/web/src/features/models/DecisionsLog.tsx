@@ -1,0 +1,72 @@
+import { useTranslation } from "react-i18next";
+import type { ModelDecision, ModelSummary } from "../../api/models";
+import { uiLocale } from "../../i18n/locales";
+import { type MessageKey, messageKey } from "../../i18n/message-key";
+
+const ACTIONS: Record<ModelDecision["action"], MessageKey> = {
+  promote: messageKey("models.action.promote"),
+  rollback: messageKey("models.action.rollback"),
+  reject: messageKey("models.action.reject"),
+  keep: messageKey("models.action.keep"),
+};
+
+/**
+ * The audited decisions for the course, newest first: what happened to which model, who decided (the
+ * automatic champion/challenger rule or a person), when, why, and the figures it was compared on.
+ */
+export function DecisionsLog({
+  decisions,
+  models,
+  currentUserId,
+}: {
+  decisions: readonly ModelDecision[];
+  models: readonly ModelSummary[];
+  currentUserId: string;
+}) {
+  const { t, i18n } = useTranslation();
+  const when = new Intl.DateTimeFormat(uiLocale(i18n.language), { dateStyle: "medium", timeStyle: "short" });
+  const kindOf = (id: string | null) => models.find((model) => model.id === id)?.kind ?? "—";
+  if (decisions.length === 0) return <p className="muted">{t("models.noDecisions")}</p>;
+  return (
+    <div className="table-wrap">
+      <table className="table">
+        <caption className="visually-hidden">{t("models.decisionsTitle")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("models.decidedAt")}</th>
+            <th scope="col">{t("models.decision")}</th>
+            <th scope="col">{t("models.decidedBy")}</th>
+            <th scope="col">{t("models.reason")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {decisions.map((decision) => (
+            <tr key={decision.id}>
+              <td>{when.format(new Date(decision.decidedAt))}</td>
+              <td>
+                {t(ACTIONS[decision.action])}
+                <span className="table__sub">{kindOf(decision.modelId)}</span>
+              </td>
+              <td>
+                {decision.actorId === null
+                  ? t("models.byRule")
+                  : decision.actorId === currentUserId
+                    ? t("models.byYou")
+                    : t("models.byStaff")}
+              </td>
+              <td>
+                {decision.reason}
+                {Object.keys(decision.comparison).length > 0 && (
+                  <details>
+                    <summary>{t("models.comparison")}</summary>
+                    <pre className="comparison">{JSON.stringify(decision.comparison, null, 2)}</pre>
+                  </details>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
