@@ -21,6 +21,10 @@ const PlacementPage = lazy(() => import("./pages/PlacementPage").then((m) => ({ 
 const ChildrenPage = lazy(() => import("./pages/ChildrenPage").then((m) => ({ default: m.ChildrenPage })));
 const ChildPage = lazy(() => import("./pages/ChildPage").then((m) => ({ default: m.ChildPage })));
 const AdminPage = lazy(() => import("./pages/AdminPage").then((m) => ({ default: m.AdminPage })));
+const ImportsPage = lazy(() => import("./pages/ImportsPage").then((m) => ({ default: m.ImportsPage })));
+const ModelsPage = lazy(() => import("./pages/ModelsPage").then((m) => ({ default: m.ModelsPage })));
+const ModelPage = lazy(() => import("./pages/ModelPage").then((m) => ({ default: m.ModelPage })));
+const JobsPage = lazy(() => import("./pages/JobsPage").then((m) => ({ default: m.JobsPage })));
 
 function NotFound() {
   const { t } = useTranslation();
@@ -50,6 +54,10 @@ function SignedInRoutes() {
         <Route path="/children" component={ChildrenPage} />
         <Route path="/children/:learnerId" component={ChildPage} />
         <Route path="/admin" component={AdminPage} />
+        <Route path="/admin/imports" component={ImportsPage} />
+        <Route path="/models" component={ModelsPage} />
+        <Route path="/models/:modelId" component={ModelPage} />
+        <Route path="/jobs" component={JobsPage} />
         <Route component={NotFound} />
       </Switch>
     </Suspense>

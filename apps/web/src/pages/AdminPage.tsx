@@ -1,14 +1,15 @@
 import { ROLES } from "@pathwise/domain";
 import { useTranslation } from "react-i18next";
+import { Link } from "wouter";
 import { listClasses, listUsers } from "../api/admin";
 import { useResource } from "../api/use-resource";
-import { ComingSoon, ErrorMessage, Loading } from "../components/Feedback";
+import { ErrorMessage, Loading } from "../components/Feedback";
 import { PageHeader } from "../components/Layout";
 import { ClassesAdmin } from "../features/admin/ClassesAdmin";
 import { UsersAdmin } from "../features/admin/UsersAdmin";
 import { ROLE_LABELS } from "../session/navigation";
 
-/** School administration: users, classes and enrolments; course import lives on the CLI for now. */
+/** School administration: users, classes and enrolments, and the way to the import page. */
 export function AdminPage() {
   const { t } = useTranslation();
   const users = useResource((signal) => listUsers(signal), []);
@@ -40,7 +41,7 @@ export function AdminPage() {
         )}
         <section className="card" aria-labelledby="import-title">
           <h2 id="import-title">{t("admin.courseImportTitle")}</h2>
-          <ComingSoon>{t("admin.courseImportPending")}</ComingSoon>
+          <Link href="/admin/imports">{t("admin.courseImportLink")}</Link>
         </section>
       </div>
     </>

@@ -11,10 +11,17 @@ const LEARNER: NavEntry[] = [
   { href: "/practice", label: messageKey("nav.practice") },
 ];
 const GUARDIAN: NavEntry[] = [{ href: "/children", label: messageKey("nav.children") }];
-const TEACHER: NavEntry[] = [{ href: "/classes", label: messageKey("nav.classes") }];
+const TEACHER: NavEntry[] = [
+  { href: "/classes", label: messageKey("nav.classes") },
+  { href: "/models", label: messageKey("models.nav") },
+  { href: "/jobs", label: messageKey("jobs.nav") },
+];
 const ADMIN: NavEntry[] = [
   { href: "/admin", label: messageKey("nav.admin") },
   { href: "/classes", label: messageKey("nav.classes") },
+  { href: "/admin/imports", label: messageKey("imports.nav") },
+  { href: "/models", label: messageKey("models.nav") },
+  { href: "/jobs", label: messageKey("jobs.nav") },
 ];
 
 /** Which pages each role sees in the navigation; the server still authorizes every request. */

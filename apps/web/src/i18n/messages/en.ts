@@ -1,9 +1,12 @@
+import { staffEn } from "./staff";
+
 /**
  * English UI text: the reference catalogue. Every other language must have exactly these keys
  * (checked at compile time by the `Messages` type and at test time by messages.test.ts).
  * Placeholders use i18next's `{{name}}` syntax and must match across languages.
  */
 export const en = {
+  ...staffEn,
   app: {
     name: "Pathwise",
     tagline: "Learning that knows where you are and where you are going.",
@@ -265,8 +268,7 @@ export const en = {
     enrolRole: "Enrol as",
     created: "Saved.",
     courseImportTitle: "Course import",
-    courseImportPending:
-      "Importing a course file from the browser is coming soon; use the command line for now.",
+    courseImportLink: "Import a course file or a public dataset",
   },
   errors: {
     generic: "Something went wrong. Please try again.",

@@ -1,7 +1,9 @@
 import type { Messages } from "./en";
+import { staffZhCN } from "./staff";
 
 /** 简体中文 UI text. Must mirror en.ts key for key (type-checked here, tested in messages.test.ts). */
 export const zhCN: Messages = {
+  ...staffZhCN,
   app: {
     name: "Pathwise",
     tagline: "懂你的现在，也懂你的目标的学习平台。",
@@ -257,7 +259,7 @@ export const zhCN: Messages = {
     enrolRole: "身份",
     created: "已保存。",
     courseImportTitle: "导入课程",
-    courseImportPending: "在浏览器中导入课程文件即将推出；目前请使用命令行。",
+    courseImportLink: "导入课程文件或公开数据集",
   },
   errors: {
     generic: "出了点问题，请重试。",
