@@ -2,7 +2,15 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type DemoSeedResult, seedDemoSchool } from "@pathwise/content";
-import { type AppDeps, buildApp, createArgon2Hasher, ModelServing, parseConfig } from "@pathwise/server";
+import {
+  type AppDeps,
+  buildApp,
+  createArgon2Hasher,
+  createJobSystem,
+  jobHandlers,
+  ModelServing,
+  parseConfig,
+} from "@pathwise/server";
 import { createRepositories, migrate, openDatabase } from "@pathwise/storage";
 import { DIST_DIR } from "./build";
 
@@ -14,11 +22,21 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+export interface ServerOptions {
+  /** Extra settings (docs/configuration.md), e.g. a smaller training budget. */
+  readonly env?: Record<string, string>;
+  /**
+   * Run background jobs in the server, as `npm start` does (without the periodic retraining check, so
+   * only the jobs a test starts run).
+   */
+  readonly jobs?: boolean;
+}
+
 /**
  * The real Pathwise server, in-process: a fresh PGlite database in a temp folder, migrated and seeded
  * with the demo school, serving the web app's build at `/` on a random 127.0.0.1 port.
  */
-export async function startServer(): Promise<RunningServer> {
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const dataDir = mkdtempSync(join(tmpdir(), "pathwise-e2e-"));
   const config = parseConfig({
     PORT: "0",
@@ -26,6 +44,7 @@ export async function startServer(): Promise<RunningServer> {
     PATHWISE_DATA_DIR: dataDir,
     PATHWISE_WEB_DIST: DIST_DIR,
     LOG_LEVEL: "warn",
+    ...options.env,
   });
   const db = await openDatabase({ dataDir });
   try {
@@ -48,7 +67,11 @@ export async function startServer(): Promise<RunningServer> {
       learners: DEMO_LEARNERS,
     });
     const app = await buildApp(deps);
+    const jobs = options.jobs
+      ? createJobSystem(deps, { handlers: jobHandlers(deps), periodic: [], logger: app.log })
+      : undefined;
     await app.listen({ port: 0, host: "127.0.0.1" });
+    jobs?.start();
     const address = app.server.address();
     if (address === null || typeof address === "string")
       throw new Error(`unexpected server address ${address}`);
@@ -56,6 +79,7 @@ export async function startServer(): Promise<RunningServer> {
       baseURL: `http://127.0.0.1:${address.port}`,
       demo,
       async close() {
+        await jobs?.stop(10_000);
         await app.close();
         await db.close();
         rmSync(dataDir, { recursive: true, force: true });
