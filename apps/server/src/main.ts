@@ -1,7 +1,7 @@
-import { createRepositories, migrate, openDatabase } from "@pathwise/storage";
+import { createRepositories } from "@pathwise/storage";
 import { buildApp } from "./app";
 import { createArgon2Hasher } from "./auth/passwords";
-import { ConfigError, parseConfig } from "./config";
+import { configOrExit, openMigratedDatabase } from "./boot";
 import { runDemoSeed } from "./demo-hook";
 import type { AppDeps } from "./deps";
 import { jobHandlers, periodicTasks } from "./jobs/handlers";
@@ -13,32 +13,12 @@ import { ModelServing } from "./learner-model/serving";
  * when DATABASE_URL is set), apply migrations, build the app, listen. `--demo` seeds the demo school.
  */
 async function main(argv: readonly string[]): Promise<void> {
-  let config: ReturnType<typeof parseConfig>;
-  try {
-    config = parseConfig(process.env);
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(2);
-    }
-    throw error;
-  }
+  const config = configOrExit(process.env);
   const where = config.databaseUrl
     ? "PostgreSQL (DATABASE_URL)"
     : `embedded PGlite in ${config.dataDir}/pglite`;
   console.log(`Opening the database: ${where}…`);
-  const db = await openDatabase({
-    dataDir: config.dataDir,
-    ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
-  });
-  const report = await migrate(db);
-  for (const result of report.results)
-    if (result.status === "applied") console.log(`Migration ${result.version} (${result.name}) applied`);
-  if (report.error) {
-    console.error(report.error.message);
-    await db.close();
-    process.exit(1);
-  }
+  const db = await openMigratedDatabase(config, (line) => console.log(line));
   const passwords = await createArgon2Hasher();
   const repos = createRepositories(db);
   const modelServing = new ModelServing(repos, {

@@ -1,6 +1,6 @@
-import { createRepositories, migrate, openDatabase } from "@pathwise/storage";
+import { createRepositories } from "@pathwise/storage";
 import { pino } from "pino";
-import { ConfigError, parseConfig } from "./config";
+import { configOrExit, openMigratedDatabase } from "./boot";
 import { jobHandlers, periodicTasks } from "./jobs/handlers";
 import { createJobSystem, type JobDeps } from "./jobs/system";
 
@@ -11,27 +11,9 @@ import { createJobSystem, type JobDeps } from "./jobs/system";
  * a safe point and give them back to the queue.
  */
 async function worker(): Promise<void> {
-  let config: ReturnType<typeof parseConfig>;
-  try {
-    config = parseConfig(process.env);
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(2);
-    }
-    throw error;
-  }
+  const config = configOrExit(process.env);
   const logger = pino({ level: config.logLevel });
-  const db = await openDatabase({
-    dataDir: config.dataDir,
-    ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
-  });
-  const report = await migrate(db);
-  if (report.error) {
-    logger.error({ err: report.error }, "migrations failed");
-    await db.close();
-    process.exit(1);
-  }
+  const db = await openMigratedDatabase(config, (line) => logger.info(line));
   const deps: JobDeps = { config, db, repos: createRepositories(db), clock: () => new Date() };
   const runner = createJobSystem(deps, {
     handlers: jobHandlers(deps),

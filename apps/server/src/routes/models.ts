@@ -15,7 +15,6 @@ import {
 } from "@pathwise/contracts";
 import { asId, type CourseId } from "@pathwise/domain";
 import type {
-  Job,
   ModelDecision,
   ModelSettings,
   ModelDetail as StoredDetail,
@@ -29,6 +28,7 @@ import { principalOf } from "../http/authorize";
 import { ApiError } from "../http/errors";
 import { promoteModel, rollbackChampion } from "../learner-model/registry";
 import { TRAIN_MODELS_KIND, type TrainModelsPayload, trainingDedupeKey } from "../learner-model/training";
+import { presentJob } from "./jobs";
 
 const CourseParams = z.strictObject({ courseId: z.uuid() });
 
@@ -129,26 +129,6 @@ const presentDecision = (d: ModelDecision): z.infer<typeof ModelDecisionViewSche
   reason: d.reason,
   comparison: d.comparison,
   decidedAt: d.decidedAt.toISOString(),
-});
-
-const iso = (date: Date | undefined) => date?.toISOString() ?? null;
-
-/** The job summary of routes/jobs.ts, for the training job a POST started or found. */
-const presentJob = (job: Job) => ({
-  id: job.id,
-  kind: job.kind,
-  status: job.status,
-  progress: job.progress,
-  message: job.progressMessage ?? null,
-  cancelRequested: job.cancelRequested && (job.status === "running" || job.status === "queued"),
-  attempts: job.attempts,
-  maxAttempts: job.maxAttempts,
-  error: job.error ?? null,
-  createdBy: job.createdBy ?? null,
-  createdAt: job.createdAt.toISOString(),
-  runAfter: job.runAfter.toISOString(),
-  startedAt: iso(job.startedAt),
-  finishedAt: iso(job.finishedAt),
 });
 
 const presentSettings = (
