@@ -4,8 +4,11 @@
  * (model, dataset) in docs/benchmarks/kt/, then regenerates docs/benchmarks/kt.md from every stored JSON.
  *
  *   node --import tsx bench/kt/run.ts [--models bkt,elo,pfa] [--datasets assist2009,assist2015]
- *                                     [--epochs N] [--workers 2] [--report-only]
+ *                                     [--epochs N] [--workers 2] [--folds 1,2,3,4,5]
+ *                                     [--config '{"batchSize":24}'] [--results <dir>] [--report-only]
  * Default models: the classical baselines (seconds per fold). Deep models are run by naming them.
+ * `--config` is passed to every model of the run. `--results` writes the result JSONs to another folder
+ * (long runs from a separate checkout); the report is always regenerated from docs/benchmarks/kt/.
  */
 import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -35,12 +38,24 @@ const { values } = parseArgs({
     datasets: { type: "string", default: "assist2009,assist2015" },
     epochs: { type: "string" },
     workers: { type: "string", default: "2" },
+    folds: { type: "string" },
+    config: { type: "string", default: "{}" },
+    results: { type: "string", default: RESULTS_DIR },
     "report-only": { type: "boolean", default: false },
   },
 });
 
+function parseConfig(text: string): Record<string, unknown> {
+  const value = JSON.parse(text) as unknown;
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    throw new Error(`--config must be a JSON object, got ${text}`);
+  return value as Record<string, unknown>;
+}
+
 if (!values["report-only"]) {
-  mkdirSync(RESULTS_DIR, { recursive: true });
+  const config = parseConfig(values.config);
+  const folds = values.folds?.split(",").map(Number);
+  mkdirSync(values.results, { recursive: true });
   const code = codeVersion();
   const controller = new AbortController();
   // Ctrl-C or `timeout` (SIGTERM) stops the run; finished folds are still written.
@@ -55,6 +70,8 @@ if (!values["report-only"]) {
         format: "akt",
         model,
         workers: Number(values.workers),
+        config,
+        ...(folds ? { folds } : {}),
         signal: controller.signal,
         ...(values.epochs ? { maxEpochs: Number(values.epochs) } : {}),
         onFoldDone: (fold) => {
@@ -72,7 +89,7 @@ if (!values["report-only"]) {
         result = summarizeFolds(options, done);
         interrupted = error as Error;
       }
-      const file = join(RESULTS_DIR, `${model}-${dataset}.json`);
+      const file = join(values.results, `${model}-${dataset}.json`);
       writeFileSync(file, `${JSON.stringify({ ...result, code }, null, 2)}\n`);
       if (interrupted) {
         console.error(`${model} ${dataset} stopped after ${done.length} fold(s): ${interrupted.message}`);
