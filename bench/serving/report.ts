@@ -27,7 +27,7 @@ export function renderReport(r: ServingReport): string {
     `Machine: ${r.machine.cpus} cores (${r.machine.cpuModel}), Node ${r.machine.node}, load average at start ${r.machine.loadAverageAtStart.join(" / ")} (1 / 5 / 15 min) — the machine is shared, so tails are noisy.`,
     "",
     `Data: each model trained briefly on the first ${r.data.trainLearners} learners of ${r.data.dataset} with its registry defaults`,
-    "(deep models one epoch, capped in seconds; baselines two epochs). **This measures latency, not accuracy**: the",
+    `(deep models one epoch in batches of 16, capped at ${r.data.trainSecondsCap} s; baselines two epochs). **This measures latency, not accuracy**: the`,
     "weights have production shapes but are barely trained.",
     `Learner: a test learner's first ${r.data.historyLength} interactions. Candidates: ${r.data.candidates} distinct problems drawn from the`,
     `training bank with every skill they are tagged with (${r.data.distinctSkills} distinct skills, ${r.data.distinctSkillProblemPairs} distinct (skill, problem) pairs).`,

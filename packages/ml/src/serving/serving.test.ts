@@ -125,6 +125,16 @@ describe.each(Object.keys(configs))("%s predictor", (name) => {
     expect(predictor.predict(predictor.initialState(), [{ skills: [2], problem: 5 }])[0]).toBeGreaterThan(0);
   });
 
+  it("refuses a model file with a missing or mis-shaped weight, naming it", async () => {
+    const [name, first] = Object.entries(saved.weights)[0] as [string, SavedModel["weights"][string]];
+    const { [name]: _, ...rest } = saved.weights;
+    await expect(createPredictor({ ...saved, weights: rest })).rejects.toThrow(name);
+    const wrong = { shape: [first.values.length + 1], values: new Float32Array(first.values.length + 1) };
+    await expect(createPredictor({ ...saved, weights: { ...saved.weights, [name]: wrong } })).rejects.toThrow(
+      name,
+    );
+  });
+
   it("refuses ids outside the model's vocabulary with a message naming them", () => {
     const state = predictor.initialState();
     expect(() => predictor.observe(state, [{ skill: 4, problem: 1, correct: true }])).toThrow(/skill id 4/);
