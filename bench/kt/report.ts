@@ -3,6 +3,7 @@
  * (written by bench/kt/run.ts or `pathwise kt bench --out`), with training-curve and reliability SVGs
  * rendered by Vega-Lite. Every number in the page comes from those files or from ANCHORS.md (anchors.ts).
  */
+import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -20,14 +21,64 @@ const f4 = (x: number | null | undefined) => (x === null || x === undefined ? "�
 const pm = (mean: number | null, std: number | null) => (mean === null ? "–" : `${f4(mean)} ± ${f4(std)}`);
 const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
 
-function loadResults(): BenchResult[] {
+/** Anchors with an issue-3 target for the best model on each dataset (any model may meet it). */
+const BEST_TARGET: Readonly<Record<(typeof DATASETS)[number], number>> = {
+  assist2009: 0.835,
+  assist2015: 0.783,
+};
+
+/**
+ * Which code produced a result: the commit the run recorded (bench/kt/run.ts does), else the commit
+ * that last stored the file, which is only an upper bound on the code version and is said so.
+ */
+function codeNote(result: BenchResult, file: string): string {
+  if (result.code)
+    return `code ${result.code.commit.slice(0, 7)}${result.code.dirty ? " + uncommitted changes in packages/ml" : ""}`;
+  try {
+    const stored = execFileSync("git", ["log", "-1", "--format=%h", "--", file], {
+      cwd: RESULTS_DIR,
+      encoding: "utf8",
+    }).trim();
+    return stored
+      ? `code version not recorded by the run; file stored in ${stored}`
+      : "code version not recorded";
+  } catch {
+    return "code version not recorded";
+  }
+}
+
+/**
+ * Why each fold stopped, read from its history: early stopping (no better validation AUC for
+ * `patience` epochs), the epoch cap, or else the wall-clock budget `maxTrainSeconds`.
+ */
+function stopReasons(result: BenchResult): string {
+  const patience = Number(result.config.patience ?? 3);
+  const budget = Number(result.config.maxTrainSeconds ?? 0);
+  const cap = result.maxEpochs ?? Number(result.config.maxEpochs ?? 30);
+  const counts = { early: 0, cap: 0, budget: 0, other: 0 };
+  for (const f of result.folds) {
+    if (f.epochs - f.bestEpoch >= patience) counts.early++;
+    else if (f.epochs >= cap) counts.cap++;
+    else if (budget > 0) counts.budget++;
+    else counts.other++;
+  }
+  const parts = [
+    counts.early ? `${counts.early} early-stopped` : "",
+    counts.cap ? `${counts.cap} at the ${cap}-epoch cap` : "",
+    counts.budget ? `${counts.budget} stopped by the ${budget} s training budget` : "",
+    counts.other ? `${counts.other} stopped by the model's own convergence rule` : "",
+  ].filter(Boolean);
+  return `folds: ${parts.join(", ")}`;
+}
+
+function loadResults(): (BenchResult & { file: string })[] {
   return readdirSync(RESULTS_DIR)
     .filter((name) => name.endsWith(".json"))
     .sort()
     .map((name) => {
       const parsed = benchResultSchema.safeParse(JSON.parse(readFileSync(join(RESULTS_DIR, name), "utf8")));
       if (!parsed.success) throw new Error(`${name} is not a kt bench result: ${parsed.error.message}`);
-      return parsed.data;
+      return { ...parsed.data, file: name };
     });
 }
 
@@ -103,6 +154,23 @@ function datasetSection(dataset: string, results: readonly BenchResult[]): strin
   return lines;
 }
 
+/** Issue 3's target for the best model on a dataset: the highest 5-fold mean AUC of any model. */
+function bestModelLine(dataset: (typeof DATASETS)[number], results: readonly BenchResult[]): string {
+  const complete = results.filter((r) => r.dataset === dataset && r.folds.length >= FULL_FOLDS);
+  const best = complete.reduce<BenchResult | undefined>(
+    (b, r) => (r.meanAuc !== null && (!b || r.meanAuc > (b.meanAuc ?? -1)) ? r : b),
+    undefined,
+  );
+  const target = BEST_TARGET[dataset];
+  if (!best || best.meanAuc === null)
+    return `- Best 5-fold model on ${dataset}: none yet (target ≥ ${target}).`;
+  const met = best.meanAuc >= target;
+  return (
+    `- Best 5-fold model on ${dataset}: ${best.model}, ${pm(best.meanAuc, best.stdAuc)}; issue 3 target ≥ ${target}: ` +
+    `${met ? "met" : `**not met** (${(best.meanAuc - target).toFixed(4)})`}.`
+  );
+}
+
 /** Regenerates the report and its images; returns the report path. */
 export async function writeReport(registered: readonly string[] = []): Promise<string> {
   const results = loadResults();
@@ -123,8 +191,8 @@ export async function writeReport(registered: readonly string[] = []): Promise<s
     "positions that repeat the previous position's problem id (ASSIST2009's multi-skill copies, 15.7% of",
     "positions); the published numbers keep them, so compare the plain AUC with them. ASSIST2015 has no problem",
     "ids, so it has no de-dup score. ECE: expected calibration error over 10 equal-width bins.",
-    "Throughput: training interactions per second of training time (validation excluded), mean over folds,",
-    "with two folds training at once in two worker threads.",
+    "Throughput: training interactions per second of training time (validation excluded), mean over folds;",
+    "runs on a machine shared with other work, so it is indicative only.",
     "",
     "## Where each model stands",
     "",
@@ -132,6 +200,18 @@ export async function writeReport(registered: readonly string[] = []): Promise<s
     ...(missing.length > 0
       ? ["", `**This table is partial.** Registered models without stored results: ${missing.join(", ")}.`]
       : []),
+    "",
+    ...DATASETS.map((dataset) => bestModelLine(dataset, results)),
+    "",
+    "## Runs: code version, settings and why folds stopped",
+    "",
+    "Settings are the run's `--config` over each model's defaults (`pathwise kt models`).",
+    "",
+    ...results.map(
+      (r) =>
+        `- ${r.model} on ${r.dataset}: ${codeNote(r, r.file)}; config \`${JSON.stringify(r.config)}\`` +
+        `${r.maxEpochs ? `, --epochs ${r.maxEpochs}` : ""}; ${stopReasons(r)}; ${r.createdAt.slice(0, 10)}.`,
+    ),
     "",
   ];
   for (const dataset of DATASETS) {
