@@ -1,16 +1,7 @@
 import type * as tfjs from "@tensorflow/tfjs";
 import type { SavedModel } from "../contract";
 import { attendRow } from "./attention";
-import {
-  attendBatch,
-  type Dense,
-  denseOp,
-  layerNormOp,
-  loadTf,
-  type Norm,
-  rowsTensor,
-  TensorWeights,
-} from "./batched";
+import { attendBatch, type Dense, denseOp, layerNormOp, loadTf, type Norm, TensorWeights } from "./batched";
 import {
   checkInteraction,
   distinctPairs,
@@ -247,7 +238,12 @@ async function aktPredictor(saved: SavedModel): Promise<Predictor> {
    * p(correct) for each (skill, problem) pair at the next position, and the retriever's head-averaged
    * attention weights over the window — the candidate half of akt.ts's forward pass, batched.
    */
-  const forward = (state: AktState, skills: readonly number[], problems: readonly number[]) => {
+  const forward = (
+    state: AktState,
+    skills: readonly number[],
+    problems: readonly number[],
+    withWeights = false,
+  ) => {
     const { positions } = state;
     const t = positions.length;
     const [probabilities, weights] = tf.tidy(() => {
@@ -259,16 +255,10 @@ async function aktPredictor(saved: SavedModel): Promise<Predictor> {
       }
       const q = batched.question;
       const questionKeys = denseOp(tf, x, q.k);
-      const past = (f: (p: Position) => Vector) => (t > 0 ? rowsTensor(tf, positions.map(f), d) : undefined);
-      const questionKeysPast = past((p) => p.questionKey);
-      const questionValuesPast = past((p) => p.questionValue);
-      const retrieverKeysPast = past((p) => p.retrieverKey);
-      const retrieverValuesPast = past((p) => p.retrieverValue);
       const question = attendBatch(tf, {
         queries: questionKeys,
-        ...(questionKeysPast && questionValuesPast
-          ? { keys: questionKeysPast, values: questionValuesPast }
-          : {}),
+        keys: positions.map((p) => p.questionKey),
+        values: positions.map((p) => p.questionValue),
         self: { keys: questionKeys, values: denseOp(tf, x, q.v) },
         t,
         heads,
@@ -278,9 +268,9 @@ async function aktPredictor(saved: SavedModel): Promise<Predictor> {
       const r = batched.retriever;
       const retriever = attendBatch(tf, {
         queries: denseOp(tf, encoded, r.k),
-        ...(retrieverKeysPast && retrieverValuesPast
-          ? { keys: retrieverKeysPast, values: retrieverValuesPast }
-          : {}),
+        keys: positions.map((p) => p.retrieverKey),
+        values: positions.map((p) => p.retrieverValue),
+        withWeights,
         t,
         heads,
         gammas: blocks.retriever.gammas,
@@ -291,7 +281,7 @@ async function aktPredictor(saved: SavedModel): Promise<Predictor> {
       retrieved = layerNormOp(tf, tf.add(retrieved, hidden), ffn.norm2);
       const h1 = tf.relu(denseOp(tf, tf.concat([retrieved, x], 1), outputs[0]));
       const h2 = tf.relu(denseOp(tf, h1, outputs[1]));
-      return [tf.sigmoid(denseOp(tf, h2, outputs[2])), retriever.weights];
+      return [tf.sigmoid(denseOp(tf, h2, outputs[2])), retriever.weights ?? tf.zeros([0])];
     });
     const p = probabilities.dataSync() as Float32Array;
     const w = weights.dataSync() as Float32Array;
@@ -322,6 +312,7 @@ async function aktPredictor(saved: SavedModel): Promise<Predictor> {
         current,
         candidate.skills,
         candidate.skills.map(() => problem),
+        true,
       );
       const weights = meanInfluence(candidate, t, (skill) => {
         const i = candidate.skills.indexOf(skill);

@@ -72,70 +72,74 @@ export function layerNormOp(tf: Tf, x: tfjs.Tensor2D, norm: Norm): tfjs.Tensor2D
     .add(norm.beta);
 }
 
-/** Rows of a cache (one vector per window position) as a [rows, d] tensor. */
-export function rowsTensor(tf: Tf, rows: readonly Vector[], d: number): tfjs.Tensor2D {
-  const flat = new Float32Array(rows.length * d);
-  rows.forEach((r, i) => {
-    flat.set(r, i * d);
-  });
-  return tf.tensor2d(flat, [rows.length, d]);
+/** Head h of cached rows, as a tensor: keys transposed [dh, T] (the fast untransposed product), values [T, dh]. */
+function headOf(tf: Tf, rows: readonly Vector[], h: number, dh: number, transpose: boolean): tfjs.Tensor2D {
+  const T = rows.length;
+  const flat = new Float32Array(T * dh);
+  for (let j = 0; j < T; j++) {
+    const r = rows[j] as Vector;
+    for (let i = 0; i < dh; i++) flat[transpose ? i * T + j : j * dh + i] = r[h * dh + i] as number;
+  }
+  return tf.tensor2d(flat, transpose ? [dh, T] : [T, dh]);
 }
 
 export interface BatchAttention {
   /** [N, d] projected queries, all at window position `t`. */
   readonly queries: tfjs.Tensor2D;
-  /** [T, d] projected keys and values of the cached positions 0..T−1 (T may be 0). */
-  readonly keys?: tfjs.Tensor2D;
-  readonly values?: tfjs.Tensor2D;
+  /** Projected keys and values of the cached positions 0..T−1 (T may be 0), from the learner state. */
+  readonly keys: readonly Vector[];
+  readonly values: readonly Vector[];
   /** Each query's own key and value at position T (non-strict mask), [N, d] each. */
   readonly self?: { readonly keys: tfjs.Tensor2D; readonly values: tfjs.Tensor2D };
   readonly t: number;
   readonly heads: number;
   /** −softplus(θ_h) per head for AKT's monotonic decay; see attention.ts for the formula. */
   readonly gammas?: Float64Array;
+  /** Also return the attention weights averaged over heads (for explanations). */
+  readonly withWeights?: boolean;
 }
 
 /**
  * Attention of N queries at the same position over the same keys, per head with 2-D products (the wasm
- * backend's fast layout), as `attendRow` in attention.ts. Returns the mixed values [N, d] and the
- * attention weights averaged over heads [N, T (+1 with self)]. Must run inside a tidy.
+ * backend's fast layout), as `attendRow` in attention.ts. Returns the mixed values [N, d] and, when asked,
+ * the attention weights averaged over heads [N, T (+1 with self)]. Must run inside a tidy. Written for few
+ * kernel calls, since a call's fixed cost per kernel matters at N ≈ 100: the 1/√dh scale is folded into the
+ * queries, self scores of all heads come from one product, keys arrive transposed.
  * (All heads as one [heads, N, T] tensor was measured slower: the per-head γ broadcast over a middle
  * axis takes the wasm backend's slow broadcasting path.)
  */
-export function attendBatch(tf: Tf, a: BatchAttention): { mixed: tfjs.Tensor2D; weights: tfjs.Tensor2D } {
+export function attendBatch(tf: Tf, a: BatchAttention): { mixed: tfjs.Tensor2D; weights?: tfjs.Tensor2D } {
   const [n, d] = a.queries.shape;
-  const dh = d / a.heads;
-  const past = a.keys?.shape[0] ?? 0;
+  const { heads } = a;
+  const dh = d / heads;
+  const past = a.keys.length;
   const width = past + (a.self ? 1 : 0);
   if (width === 0) return { mixed: tf.zeros([n, d]), weights: tf.zeros([n, 0]) };
-  const distance = tf.tensor2d(
-    Float32Array.from({ length: width }, (_, j) => Math.abs(a.t - j)),
-    [1, width],
-  );
+  const queries = tf.mul(a.queries, 1 / Math.sqrt(dh)) as tfjs.Tensor2D;
+  const selfScores = a.self
+    ? (tf.sum(tf.mul(queries, a.self.keys).reshape([n, heads, dh]), 2) as tfjs.Tensor2D)
+    : undefined;
+  const distance = Float32Array.from({ length: width }, (_, j) => Math.abs(a.t - j));
   const mixedHeads: tfjs.Tensor2D[] = [];
   let weightSum: tfjs.Tensor2D | undefined;
-  for (let h = 0; h < a.heads; h++) {
-    const q = a.queries.slice([0, h * dh], [n, dh]);
+  for (let h = 0; h < heads; h++) {
+    const q = queries.slice([0, h * dh], [n, dh]);
     const parts: tfjs.Tensor2D[] = [];
-    if (a.keys && past > 0) parts.push(tf.matMul(q, a.keys.slice([0, h * dh], [past, dh]), false, true));
-    if (a.self) parts.push(tf.sum(tf.mul(q, a.self.keys.slice([0, h * dh], [n, dh])), 1, true));
-    let scores = tf.div(
-      parts.length === 1 ? (parts[0] as tfjs.Tensor2D) : tf.concat(parts, 1),
-      Math.sqrt(dh),
-    );
+    if (past > 0) parts.push(tf.matMul(q, headOf(tf, a.keys, h, dh, true)));
+    if (selfScores) parts.push(selfScores.slice([0, h], [n, 1]));
+    let scores = parts.length === 1 ? (parts[0] as tfjs.Tensor2D) : (tf.concat(parts, 1) as tfjs.Tensor2D);
     if (a.gammas) {
+      // Σ_{i>j} softmax(s)_i sums non-negative terms, so unlike training's total − cumulative it needs no relu.
       const suffix = tf.cumsum(tf.softmax(scores), 1, true, true);
-      const spread = tf.sqrt(tf.relu(tf.mul(suffix, distance)));
+      const spread = tf.sqrt(tf.mul(suffix, tf.tensor2d(distance, [1, width])));
       const decay = tf.clipByValue(tf.exp(tf.mul(spread, a.gammas[h] as number)), 1e-5, 1e5);
       scores = tf.mul(scores, decay);
     }
     const weights = tf.softmax(scores) as tfjs.Tensor2D;
     let mixed: tfjs.Tensor2D | undefined;
-    if (a.values && past > 0) {
-      mixed = tf.matMul(
-        weights.slice([0, 0], [n, past]),
-        a.values.slice([0, h * dh], [past, dh]),
-      ) as tfjs.Tensor2D;
+    if (past > 0) {
+      const attended = past === width ? weights : weights.slice([0, 0], [n, past]);
+      mixed = tf.matMul(attended, headOf(tf, a.values, h, dh, false)) as tfjs.Tensor2D;
     }
     if (a.self) {
       const own: tfjs.Tensor2D = tf.mul(
@@ -145,10 +149,9 @@ export function attendBatch(tf: Tf, a: BatchAttention): { mixed: tfjs.Tensor2D; 
       mixed = mixed ? (tf.add(mixed, own) as tfjs.Tensor2D) : own;
     }
     mixedHeads.push(mixed as tfjs.Tensor2D);
-    weightSum = weightSum ? (tf.add(weightSum, weights) as tfjs.Tensor2D) : weights;
+    if (a.withWeights) weightSum = weightSum ? (tf.add(weightSum, weights) as tfjs.Tensor2D) : weights;
   }
-  return {
-    mixed: mixedHeads.length === 1 ? (mixedHeads[0] as tfjs.Tensor2D) : tf.concat(mixedHeads, 1),
-    weights: tf.div(weightSum as tfjs.Tensor2D, a.heads),
-  };
+  const mixed =
+    mixedHeads.length === 1 ? (mixedHeads[0] as tfjs.Tensor2D) : (tf.concat(mixedHeads, 1) as tfjs.Tensor2D);
+  return weightSum ? { mixed, weights: tf.div(weightSum, heads) as tfjs.Tensor2D } : { mixed };
 }

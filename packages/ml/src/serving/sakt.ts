@@ -1,6 +1,6 @@
 import type * as tfjs from "@tensorflow/tfjs";
 import type { SavedModel } from "../contract";
-import { attendBatch, denseOp, layerNormOp, loadTf, rowsTensor, TensorWeights } from "./batched";
+import { attendBatch, denseOp, layerNormOp, loadTf, TensorWeights } from "./batched";
 import {
   checkInteraction,
   distinctPairs,
@@ -87,23 +87,24 @@ async function saktPredictor(saved: SavedModel): Promise<Predictor> {
     return state;
   };
 
-  /** p(correct) for each skill, and the head-averaged attention weights over memory positions. */
-  const forward = (state: SaktState, skills: readonly number[]) => {
+  /** p(correct) for each skill and, when asked, the head-averaged attention weights over memory positions. */
+  const forward = (state: SaktState, skills: readonly number[], withWeights = false) => {
     const memory = state.window.length + 1;
     const [probabilities, weights] = tf.tidy(() => {
       const ids = tf.tensor1d(Int32Array.from(skills), "int32");
       const query = tf.gather(exercises, ids) as tfjs.Tensor2D;
       const attended = attendBatch(tf, {
         queries: tf.gather(queries, ids) as tfjs.Tensor2D,
-        keys: rowsTensor(tf, state.keys.slice(0, memory), d),
-        values: rowsTensor(tf, state.values.slice(0, memory), d),
+        keys: state.keys.slice(0, memory),
+        values: state.values.slice(0, memory),
+        withWeights,
         t: state.window.length,
         heads,
       });
       const x = layerNormOp(tf, tf.add(query, denseOp(tf, attended.mixed, attnOut)), attnNorm);
       const hidden = denseOp(tf, tf.relu(denseOp(tf, x, ffn1)), ffn2);
       const y = layerNormOp(tf, tf.add(x, hidden), ffnNorm);
-      return [tf.sigmoid(denseOp(tf, y, out)), attended.weights];
+      return [tf.sigmoid(denseOp(tf, y, out)), attended.weights ?? tf.zeros([0])];
     });
     const p = probabilities.dataSync() as Float32Array;
     const w = weights.dataSync() as Float32Array;
@@ -128,7 +129,7 @@ async function saktPredictor(saved: SavedModel): Promise<Predictor> {
     predict: (state, candidates) => predict(state as SaktState, candidates),
     explain(state: LearnerState, candidate: Candidate, top: number): Explanation {
       const current = state as SaktState;
-      const { weights, memory } = forward(current, candidate.skills);
+      const { weights, memory } = forward(current, candidate.skills, true);
       const byPosition = meanInfluence(candidate, current.window.length, (skill) => {
         const i = candidate.skills.indexOf(skill);
         return Float64Array.from(weights.subarray(i * memory + 1, (i + 1) * memory));
