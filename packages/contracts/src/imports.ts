@@ -32,9 +32,10 @@ export const ImportedCourseSchema = z.object({
 });
 
 /**
- * 200: `checked` (a dry run: counts and the courses the file holds) or `imported` (every course written
- * in one transaction). A file with problems is a 422 `course_invalid` whose `issues` list each problem's
- * path in the file and its message.
+ * 200: `checked` (a dry run found no problem: counts and the courses the file holds), `problems` (a dry
+ * run's answer for a file with problems: each problem's path in the file and its message) or `imported`
+ * (every course written in one transaction). Importing a file with problems is a 422 `course_invalid`
+ * whose `issues` list the same problems; nothing is written.
  */
 export const CourseImportResponseSchema = z.discriminatedUnion("outcome", [
   z.object({
@@ -42,6 +43,10 @@ export const CourseImportResponseSchema = z.discriminatedUnion("outcome", [
     concepts: z.number().int(),
     items: z.number().int(),
     courses: z.array(z.object({ key: z.string(), title: LocalizedTextSchema })),
+  }),
+  z.object({
+    outcome: z.literal("problems"),
+    problems: z.array(z.object({ path: z.string(), message: z.string() })),
   }),
   z.object({ outcome: z.literal("imported"), courses: z.array(ImportedCourseSchema) }),
 ]);

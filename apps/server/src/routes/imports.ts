@@ -52,7 +52,7 @@ export function registerImportRoutes(app: FastifyInstance, deps: AppDeps): void 
   async function importCourse(
     tenantId: TenantId,
     value: unknown,
-  ): Promise<CourseImportResponse | CourseProblem[]> {
+  ): Promise<Extract<CourseImportResponse, { outcome: "imported" }> | CourseProblem[]> {
     const result = await importCourseFile(value, tenantId, (work) =>
       inTransaction(deps.db, (repos) => work(repos.content)),
     );
@@ -71,7 +71,7 @@ export function registerImportRoutes(app: FastifyInstance, deps: AppDeps): void 
         prerequisites: imported.prerequisites,
       });
     }
-    return { outcome: "imported", courses };
+    return { outcome: "imported" as const, courses };
   }
 
   r.post(
@@ -87,11 +87,17 @@ export function registerImportRoutes(app: FastifyInstance, deps: AppDeps): void 
     async function importCourseText(request, reply) {
       const { user } = principalOf(request);
       const { filename, text } = request.body;
+      const check = request.query.check === "true";
       const parsed = parseCourseText(text, filename);
-      if (!parsed.ok) return sendProblems(reply, filename, parsed.problems);
-      if (request.query.check === "true") {
+      // A check answers its findings with 200 (checking worked); only a refused import is an error.
+      const problems = (found: readonly CourseProblem[]) =>
+        check
+          ? { outcome: "problems" as const, problems: found.map(({ path, message }) => ({ path, message })) }
+          : sendProblems(reply, filename, found);
+      if (!parsed.ok) return problems(parsed.problems);
+      if (check) {
         const checked = checkCourseValue(parsed.value);
-        if (!checked.ok) return sendProblems(reply, filename, checked.problems);
+        if (!checked.ok) return problems(checked.problems);
         return {
           outcome: "checked" as const,
           concepts: checked.concepts,
