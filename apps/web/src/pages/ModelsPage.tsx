@@ -25,37 +25,58 @@ function CourseModels({ courseId, isAdmin, userId }: { courseId: string; isAdmin
     models.reload();
     decisions.reload();
   };
-  if (models.status === "loading" || decisions.status === "loading") return <Loading />;
-  if (models.status === "error") return <ErrorMessage error={models.error} />;
-  if (decisions.status === "error") return <ErrorMessage error={decisions.error} />;
-  const champion = models.data.find((model) => model.status === "champion");
+  const champion =
+    models.status === "ready" ? models.data.find((model) => model.status === "champion") : undefined;
+  // The training panel stays mounted while the lists reload, so a finished job's progress stays in view.
   return (
     <>
-      <ChampionCard
-        champion={champion}
-        actions={
-          isAdmin && champion ? (
-            <DecisionDialog
-              buttonLabel={t("models.rollback")}
-              title={t("models.rollbackTitle")}
-              explanation={t("models.rollbackExplanation")}
-              confirmLabel={t("models.rollback")}
-              onConfirm={async (reason) => {
-                await rollbackChampion(courseId, reason);
-                reload();
-              }}
-            />
-          ) : undefined
-        }
-      />
+      {models.status === "loading" ? (
+        <Loading />
+      ) : models.status === "error" ? (
+        <ErrorMessage error={models.error} />
+      ) : (
+        <ChampionCard
+          champion={champion}
+          actions={
+            isAdmin && champion ? (
+              <DecisionDialog
+                buttonLabel={t("models.rollback")}
+                title={t("models.rollbackTitle")}
+                explanation={t("models.rollbackExplanation")}
+                confirmLabel={t("models.rollback")}
+                onConfirm={async (reason) => {
+                  await rollbackChampion(courseId, reason);
+                  reload();
+                }}
+              />
+            ) : undefined
+          }
+        />
+      )}
       <TrainingPanel courseId={courseId} onFinished={reload} />
       <section className="card stack" aria-labelledby="registry-title">
         <h2 id="registry-title">{t("models.registryTitle")}</h2>
-        <RegistryTable models={models.data} />
+        {models.status === "ready" ? (
+          <RegistryTable models={models.data} />
+        ) : models.status === "error" ? (
+          <ErrorMessage error={models.error} />
+        ) : (
+          <Loading />
+        )}
       </section>
       <section className="card stack" aria-labelledby="decisions-title">
         <h2 id="decisions-title">{t("models.decisionsTitle")}</h2>
-        <DecisionsLog decisions={decisions.data} models={models.data} currentUserId={userId} />
+        {decisions.status === "ready" ? (
+          <DecisionsLog
+            decisions={decisions.data}
+            models={models.status === "ready" ? models.data : []}
+            currentUserId={userId}
+          />
+        ) : decisions.status === "error" ? (
+          <ErrorMessage error={decisions.error} />
+        ) : (
+          <Loading />
+        )}
       </section>
     </>
   );

@@ -43,7 +43,15 @@ export function CourseImport() {
     setBusy(true);
     setOutcome(undefined);
     try {
-      setOutcome({ kind: "result", result: await sendCourseFile(file, check) });
+      const result = await sendCourseFile(file, check);
+      setOutcome(
+        result.outcome === "problems"
+          ? {
+              kind: "problems",
+              problems: result.problems.map(({ path, message }) => ({ field: path, message })),
+            }
+          : { kind: "result", result },
+      );
     } catch (error) {
       setOutcome(
         error instanceof ApiError && error.code === "course_invalid"

@@ -47,7 +47,7 @@ export function JobProgress({
       ) : (
         <>
           <p className="job-progress__status" role="status">
-            <JobStatusBadge status={job.status} /> {job.message ?? ""}
+            <JobStatusBadge status={job.status} /> {isFinished(job.status) ? "" : (job.message ?? "")}
           </p>
           <div className="job-progress__bar">
             <progress max={1} value={job.progress} aria-label={t("jobs.progress")} />
