@@ -54,7 +54,7 @@ function SignedInRoutes() {
         <Route path="/children" component={ChildrenPage} />
         <Route path="/children/:learnerId" component={ChildPage} />
         <Route path="/admin" component={AdminPage} />
-        <Route path="/admin/imports" component={ImportsPage} />
+        <Route path="/imports" component={ImportsPage} />
         <Route path="/models" component={ModelsPage} />
         <Route path="/models/:modelId" component={ModelPage} />
         <Route path="/jobs" component={JobsPage} />

@@ -41,7 +41,7 @@ export function AdminPage() {
         )}
         <section className="card" aria-labelledby="import-title">
           <h2 id="import-title">{t("admin.courseImportTitle")}</h2>
-          <Link href="/admin/imports">{t("admin.courseImportLink")}</Link>
+          <Link href="/imports">{t("admin.courseImportLink")}</Link>
         </section>
       </div>
     </>

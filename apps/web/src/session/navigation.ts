@@ -19,7 +19,7 @@ const TEACHER: NavEntry[] = [
 const ADMIN: NavEntry[] = [
   { href: "/admin", label: messageKey("nav.admin") },
   { href: "/classes", label: messageKey("nav.classes") },
-  { href: "/admin/imports", label: messageKey("imports.nav") },
+  { href: "/imports", label: messageKey("imports.nav") },
   { href: "/models", label: messageKey("models.nav") },
   { href: "/jobs", label: messageKey("jobs.nav") },
 ];
