@@ -30,6 +30,8 @@ export interface ServerOptions {
    * only the jobs a test starts run).
    */
   readonly jobs?: boolean;
+  /** Demo learners to seed (default 8); training a course needs at least 10 (docs/models.md). */
+  readonly demoLearners?: number;
 }
 
 /**
@@ -64,7 +66,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     // and seeding is most of the start-up time.
     const demo = await seedDemoSchool(db, {
       hashPassword: (password) => passwords.hash(password),
-      learners: DEMO_LEARNERS,
+      learners: options.demoLearners ?? DEMO_LEARNERS,
     });
     const app = await buildApp(deps);
     const jobs = options.jobs
