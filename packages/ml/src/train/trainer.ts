@@ -21,6 +21,30 @@ export interface TrainOptions extends FitOptions {
   readonly onBatch?: (progress: BatchProgress) => void;
 }
 
+/**
+ * The wasm backend's heap cannot grow past its maximum, and running out surfaces as a bare
+ * "RuntimeError: memory access out of bounds" (or an allocation abort) from inside a kernel. Name the
+ * batch shape and the way out; any other error passes through unchanged.
+ */
+export function explainHeapExhaustion(
+  error: unknown,
+  batch: { size: number; length: number },
+  epoch: number,
+  index: number,
+): unknown {
+  const message = error instanceof Error ? error.message : String(error);
+  const heapError =
+    (typeof WebAssembly !== "undefined" && error instanceof WebAssembly.RuntimeError) ||
+    /memory access out of bounds|out of memory|maximum memory size/i.test(message) ||
+    /\bOOM\b/.test(message);
+  if (!heapError) return error;
+  return new Error(
+    `The tensor engine's wasm heap ran out at epoch ${epoch}, batch ${index} (${batch.size} windows × ` +
+      `${batch.length} positions): ${message}. Lower batchSize or maxLength in the model's config.`,
+    { cause: error },
+  );
+}
+
 function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
@@ -84,8 +108,14 @@ export async function trainNetwork(
         const batch = batches[i] as (typeof batches)[number];
         const input = toTensors(batch);
         const context = { training: true, random };
-        const cost = optimizer.minimize(() => network.loss(input, context), true, variables);
-        disposeTensors(input);
+        let cost: tf.Scalar | null;
+        try {
+          cost = optimizer.minimize(() => network.loss(input, context), true, variables);
+        } catch (error) {
+          throw explainHeapExhaustion(error, batch, epoch, i + 1);
+        } finally {
+          disposeTensors(input);
+        }
         const loss = (await (cost as tf.Scalar).data())[0] as number;
         cost?.dispose();
         if (!Number.isFinite(loss))

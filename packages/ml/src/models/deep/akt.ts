@@ -33,6 +33,15 @@ const architecture = {
   raschL2: z.number().min(0).default(1e-5),
   /** "auto" uses problem ids when the data has them (AKT-R), "off" forces skill-only (AKT-NR). */
   rasch: z.enum(["auto", "off"]).default("auto"),
+  /**
+   * Training batch of 24 windows as in the authors' code (arghosh/AKT main.py sets 24 for every
+   * dataset) instead of the shared default 64: three attention layers keep every [batch, heads, 200,
+   * 200] intermediate for backpropagation, and at 64 windows of 200 that exceeds the wasm heap
+   * (measured on ASSIST2015: 1.6 GiB peak at 24, "memory access out of bounds" at 64). Evaluation
+   * keeps no tape but is held to 48 windows for the same reason.
+   */
+  batchSize: z.number().int().positive().default(24),
+  evalBatchSize: z.number().int().positive().default(48),
 };
 
 interface AktConfig {
