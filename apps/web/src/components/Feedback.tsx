@@ -25,14 +25,3 @@ export function Loading() {
     </p>
   );
 }
-
-/** Marks a part of a page whose data source does not exist yet: honest, never filled with fake data. */
-export function ComingSoon({ children }: { children: ReactNode }) {
-  const { t } = useTranslation();
-  return (
-    <div className="coming-soon">
-      <span className="badge badge--soon">{t("app.comingSoon")}</span>
-      <p className="muted">{children}</p>
-    </div>
-  );
-}

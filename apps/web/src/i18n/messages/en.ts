@@ -12,7 +12,6 @@ export const en = {
     tagline: "Learning that knows where you are and where you are going.",
     skipToContent: "Skip to main content",
     loading: "Loading…",
-    comingSoon: "Coming soon",
   },
   nav: {
     label: "Main",

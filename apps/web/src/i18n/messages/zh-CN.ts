@@ -9,7 +9,6 @@ export const zhCN: Messages = {
     tagline: "懂你的现在，也懂你的目标的学习平台。",
     skipToContent: "跳到主要内容",
     loading: "加载中…",
-    comingSoon: "即将推出",
   },
   nav: {
     label: "主导航",
