@@ -5,9 +5,12 @@ import { explainHeapExhaustion } from "./trainer";
 
 describe("explainHeapExhaustion", () => {
   const batch = { size: 64, length: 200 };
+  // The global exists in Node; this package's type settings do not declare it.
+  const { RuntimeError } = (globalThis as unknown as { WebAssembly: { RuntimeError: ErrorConstructor } })
+    .WebAssembly;
 
   it("names the batch shape and the remedy when the wasm heap runs out", () => {
-    const raw = new WebAssembly.RuntimeError("memory access out of bounds");
+    const raw = new RuntimeError("memory access out of bounds");
     const explained = explainHeapExhaustion(raw, batch, 2, 17) as Error;
     expect(explained.message).toContain("epoch 2, batch 17 (64 windows × 200 positions)");
     expect(explained.message).toContain("memory access out of bounds");

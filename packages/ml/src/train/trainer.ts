@@ -34,7 +34,7 @@ export function explainHeapExhaustion(
 ): unknown {
   const message = error instanceof Error ? error.message : String(error);
   const heapError =
-    (typeof WebAssembly !== "undefined" && error instanceof WebAssembly.RuntimeError) ||
+    (error instanceof Error && error.name === "RuntimeError") || // WebAssembly.RuntimeError
     /memory access out of bounds|out of memory|maximum memory size/i.test(message) ||
     /\bOOM\b/.test(message);
   if (!heapError) return error;
