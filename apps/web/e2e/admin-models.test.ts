@@ -175,6 +175,19 @@ describe.skipIf(!chromiumAvailable)("admin: imports and learner models in a real
     expect(await row.textContent()).toContain("1 / 3");
     await saveScreenshot(page, "admin-jobs");
     await expectAccessible("jobs");
+  });
+
+  it("shows the learner models page in Chinese", async () => {
+    await page.getByRole("navigation").getByRole("link", { name: "Learner models" }).click();
+    await page.getByLabel("Language").selectOption("zh-CN");
+    await page.getByRole("heading", { level: 1, name: "学习者模型" }).waitFor();
+    await page.getByLabel("课程").selectOption({ label: "初中数学" });
+    const champion = page.getByRole("region", { name: "正在使用的模型" });
+    await champion.getByText("校准误差（ECE）").waitFor();
+    await page.getByRole("region", { name: "决策记录" }).getByText("自动规则").waitFor();
+    await saveScreenshot(page, "admin-models-zh");
+    await expectAccessible("learner models in Chinese");
+    await page.getByLabel("语言").selectOption("en");
     expect(browser.errors).toEqual([]);
   });
 });
