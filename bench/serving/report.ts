@@ -2,6 +2,7 @@ import type { ModelResult, ServingReport, Timing } from "./run";
 
 const ms = (x: number) => (x < 0.1 ? x.toFixed(3) : x < 10 ? x.toFixed(2) : x.toFixed(1));
 const cell = (t: Timing) => `${ms(t.p50)} / ${ms(t.p99)}`;
+const cpuCell = (t: Timing) => `${ms(t.cpuP50)} / ${ms(t.cpuP99)}`;
 
 function configSummary(m: ModelResult): string {
   const keys = [
@@ -11,6 +12,7 @@ function configSummary(m: ModelResult): string {
     "heads",
     "feedForwardSize",
     "outputHiddenSize",
+    "rasch",
     "maxLength",
   ];
   const parts = keys.filter((k) => k in m.config).map((k) => `${k} ${String(m.config[k])}`);
@@ -34,13 +36,16 @@ export function renderReport(r: ServingReport): string {
     "",
     "Times in milliseconds, p50 / p99. `predict` = p(correct) for all candidates in one call (target: p99 ≤ 10 ms);",
     "`observe` = one new interaction on a state already holding ≥ 200; `build` = the 200-interaction state from",
-    "scratch; `explain` = top 5 influences for one candidate.",
+    "scratch; `explain` = top 5 influences for one candidate. Wall-clock percentiles include time the process",
+    "waited for a core on the shared machine; the CPU-time column (the process's CPU time during each call, all",
+    "threads, p50 / p99) does not. `akt-nr` is AKT with its Rasch problem embeddings off. The target column",
+    "judges the wall-clock p99.",
     "",
-    "| model | config | predict (1,000 items) | target | observe (1) | build (200) | explain | predict calls |",
-    "|---|---|---|---|---|---|---|---|",
+    "| model | config | predict (1,000 items) | target | predict, CPU time | observe (1) | build (200) | explain | predict calls |",
+    "|---|---|---|---|---|---|---|---|---|",
     ...r.models.map(
       (m) =>
-        `| ${m.model} | ${configSummary(m)} | ${cell(m.predict)} | ${target(m)} | ${cell(m.observe)} | ${cell(m.build)} | ${cell(m.explain)} | ${m.predict.calls} |`,
+        `| ${m.model} | ${configSummary(m)} | ${cell(m.predict)} | ${target(m)} | ${cpuCell(m.predict)} | ${cell(m.observe)} | ${cell(m.build)} | ${cell(m.explain)} | ${m.predict.calls} |`,
     ),
     "",
     "## Typed arrays or tfjs-wasm for the candidate pass",

@@ -29,12 +29,18 @@ import { createPredictor } from "../../packages/ml/src/serving/index";
 import { compareDenseMath, type MathComparison } from "./dense-math";
 import { renderReport } from "./report";
 
+/** Benchmark entries that are a registered model with a non-default setting. */
+const VARIANTS: Record<string, { model: string; config: Record<string, unknown> }> = {
+  "akt-nr": { model: "akt", config: { rasch: "off" } },
+};
+
 const Args = z.object({
   learners: z.coerce.number().int().min(20).default(300),
   "train-seconds": z.coerce.number().min(1).default(40),
   calls: z.coerce.number().int().min(10).default(500),
   seed: z.coerce.number().int().min(0).default(1),
-  models: z.string().default("bkt,elo,pfa,dnn,dkt,sakt,akt"),
+  /** Model names; `akt-nr` is AKT with its Rasch problem embeddings off (work per skill, not per problem). */
+  models: z.string().default("bkt,elo,pfa,dnn,dkt,sakt,akt,akt-nr"),
 });
 
 function parseArgs(argv: readonly string[]) {
@@ -54,6 +60,9 @@ export interface Timing {
   readonly p50: number;
   readonly p99: number;
   readonly mean: number;
+  /** CPU milliseconds of each call (user + system, all threads): insensitive to waiting for a core. */
+  readonly cpuP50: number;
+  readonly cpuP99: number;
 }
 
 export interface ModelResult {
@@ -88,14 +97,25 @@ export interface ServingReport {
 /** Milliseconds of each call, summarised; `run` is timed `calls` times. */
 function time(calls: number, run: (i: number) => void): Timing {
   const ms = new Float64Array(calls);
+  const cpuMs = new Float64Array(calls);
   for (let i = 0; i < calls; i++) {
+    const cpu = process.cpuUsage();
     const start = performance.now();
     run(i);
     ms[i] = performance.now() - start;
+    const used = process.cpuUsage(cpu);
+    cpuMs[i] = (used.user + used.system) / 1000;
   }
-  const sorted = Float64Array.from(ms).sort();
-  const at = (q: number) => sorted[Math.min(calls - 1, Math.ceil(q * calls) - 1)] as number;
-  return { calls, p50: at(0.5), p99: at(0.99), mean: ms.reduce((a, b) => a + b, 0) / calls };
+  const quantile = (values: Float64Array, q: number) =>
+    Float64Array.from(values).sort()[Math.min(calls - 1, Math.ceil(q * calls) - 1)] as number;
+  return {
+    calls,
+    p50: quantile(ms, 0.5),
+    p99: quantile(ms, 0.99),
+    mean: ms.reduce((a, b) => a + b, 0) / calls,
+    cpuP50: quantile(cpuMs, 0.5),
+    cpuP99: quantile(cpuMs, 0.99),
+  };
 }
 
 function interactionsOf(sequence: LearnerSequence): Interaction[] {
@@ -134,12 +154,19 @@ async function benchModel(
   candidates: readonly Candidate[],
   args: z.infer<typeof Args>,
 ): Promise<ModelResult> {
-  const definition = getModel(name);
+  const variant = VARIANTS[name] ?? { model: name, config: {} };
+  const definition = getModel(variant.model);
   const deep = "maxLength" in definition.defaults;
   // Small batches keep each training step (and AKT's attention memory) short, so the time cap is honoured.
   const config = deep
-    ? { maxEpochs: 1, maxTrainSeconds: args["train-seconds"], batchSize: 16, evalBatchSize: 16 }
-    : { maxEpochs: 2 };
+    ? {
+        ...variant.config,
+        maxEpochs: 1,
+        maxTrainSeconds: args["train-seconds"],
+        batchSize: 16,
+        evalBatchSize: 16,
+      }
+    : { ...variant.config, maxEpochs: 2 };
   const shape = { numSkills: train.numSkills, numProblems: train.numProblems };
   const model = definition.create(config, shape);
   const started = performance.now();
