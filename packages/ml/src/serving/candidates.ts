@@ -33,7 +33,7 @@ export function checkInteraction(range: IdRange, x: Interaction): void {
   checkProblem(range, x.problem, "an interaction");
 }
 
-export function checkCandidate(range: IdRange, candidate: Candidate): void {
+function checkCandidate(range: IdRange, candidate: Candidate): void {
   if (candidate.skills.length === 0) throw new Error(`${range.model}: a candidate item has no skills`);
   for (const skill of candidate.skills) checkSkill(range, skill, "a candidate");
   checkProblem(range, candidate.problem, "a candidate");

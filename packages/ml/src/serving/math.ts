@@ -43,9 +43,9 @@ export function relu(x: Vector): Vector {
   return x;
 }
 
-export function dot(a: ArrayLike<number>, b: ArrayLike<number>, from = 0, to = a.length): number {
+export function dot(a: ArrayLike<number>, b: ArrayLike<number>): number {
   let s = 0;
-  for (let i = from; i < to; i++) s += (a[i] as number) * (b[i] as number);
+  for (let i = 0; i < a.length; i++) s += (a[i] as number) * (b[i] as number);
   return s;
 }
 
