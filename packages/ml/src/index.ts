@@ -9,10 +9,10 @@ export {
   readModelFile,
   writeModelFile,
 } from "./engine/model-file";
-export * from "./metrics/index";
-export * from "./registry";
-export { fitInWorker, type WorkerFitRequest, type WorkerFitResult } from "./train/fit-in-worker";
 // Evaluation on held-out learners: learner split, per-group fairness table, model cards, prediction in a worker.
 export * from "./evaluation/index";
+export * from "./metrics/index";
+export * from "./registry";
 // Per-learner serving of trained models (plain typed arrays; no tfjs in its import graph).
 export * from "./serving/index";
+export { fitInWorker, type WorkerFitRequest, type WorkerFitResult } from "./train/fit-in-worker";
