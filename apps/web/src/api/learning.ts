@@ -24,7 +24,7 @@ const withSignal = (signal?: AbortSignal) => (signal ? { signal } : {});
 const base = (learnerId: string, courseId: string) =>
   `/api/learners/${encodeURIComponent(learnerId)}/courses/${encodeURIComponent(courseId)}`;
 
-/** P(mastered) per concept from the server's learner model (interim BKT, see docs/api.md). */
+/** P(mastered) per concept from the course's learner model (its champion, or the interim BKT; docs/api.md). */
 export function learnerMastery(learnerId: string, courseId: string, signal?: AbortSignal): Promise<Mastery> {
   return apiRequest(`${base(learnerId, courseId)}/mastery`, {
     response: MasteryResponseSchema,

@@ -35,7 +35,7 @@ export function MasteryLegend() {
 
 /**
  * The course's knowledge map coloured by one learner's mastery (the server's learner model), with a
- * legend and a note naming the model, which is interim until trained models are served.
+ * legend and a note naming the model: the course's trained champion, or the interim BKT before one exists.
  */
 export function MasteryMap({
   course,
@@ -69,7 +69,14 @@ export function MasteryMap({
     <>
       <KnowledgeMap label={label} concepts={concepts} prerequisites={course.graph.prerequisites} />
       <MasteryLegend />
-      <p className="muted map-note">{t("mastery.modelNote")}</p>
+      <p className="muted map-note">
+        {mastery.model.interim || !mastery.model.trainedAt
+          ? t("mastery.modelNoteInterim")
+          : t("mastery.modelNoteTrained", {
+              kind: mastery.model.name.toUpperCase(),
+              date: new Date(mastery.model.trainedAt).toLocaleDateString(locale),
+            })}
+      </p>
     </>
   );
 }

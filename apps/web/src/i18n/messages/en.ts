@@ -82,8 +82,10 @@ export const en = {
     bandLearning: "Learning (60–95%)",
     bandMastered: "Mastered (95% or more)",
     nodeLabel: "{{concept}}: {{band}}, estimated mastery {{percent}}",
-    modelNote:
-      "Mastery is estimated from your answers by an interim model (Bayesian knowledge tracing with textbook parameters) until trained models are in use.",
+    modelNoteInterim:
+      "Mastery is estimated from your answers by an interim model (Bayesian knowledge tracing with textbook parameters) until this course has a trained model.",
+    modelNoteTrained:
+      "Mastery is estimated from your answers by this course's learner model ({{kind}}, trained {{date}}), chosen on learners it never saw.",
   },
   nextUp: {
     empty: "Nothing to suggest right now: your goals look mastered.",
@@ -156,7 +158,7 @@ export const en = {
   },
   masteryHistory: {
     title: "Mastery over time",
-    lead: "Estimated mastery at the end of each day with practice, from the same interim model as the map.",
+    lead: "Estimated mastery at the end of each day with practice, from the same learner model as the map.",
     empty: "The chart appears after the first answer.",
     chooseConcepts: "Concepts shown",
     noneSelected: "No concept is selected.",

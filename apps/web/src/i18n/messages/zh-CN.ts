@@ -79,8 +79,10 @@ export const zhCN: Messages = {
     bandLearning: "学习中（60%–95%）",
     bandMastered: "已掌握（95% 及以上）",
     nodeLabel: "{{concept}}：{{band}}，估计掌握度 {{percent}}",
-    modelNote:
-      "掌握度由一个过渡模型（采用教科书参数的贝叶斯知识追踪）根据你的作答估计，训练好的模型上线后将替换它。",
+    modelNoteInterim:
+      "掌握度由一个过渡模型（采用教科书参数的贝叶斯知识追踪）根据你的作答估计，本课程有训练好的模型后将替换它。",
+    modelNoteTrained:
+      "掌握度由本课程的学习者模型（{{kind}}，训练于 {{date}}）根据你的作答估计，该模型是在它从未见过的学习者上评估后选出的。",
   },
   nextUp: {
     empty: "目前没有新的建议：你的目标看起来都已掌握。",
@@ -150,7 +152,7 @@ export const zhCN: Messages = {
   },
   masteryHistory: {
     title: "掌握度变化",
-    lead: "每个练习日结束时的估计掌握度，与知识图谱使用同一个临时模型。",
+    lead: "每个练习日结束时的估计掌握度，与知识图谱使用同一个学习者模型。",
     empty: "完成第一道题后会显示图表。",
     chooseConcepts: "显示的知识点",
     noneSelected: "未选择知识点。",
