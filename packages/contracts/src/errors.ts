@@ -13,6 +13,10 @@ export const ERRORS = {
   invalid_credentials: { status: 401, message: "Email or password is wrong" },
   csrf_failed: { status: 403, message: "Missing or wrong CSRF token (send the x-csrf-token header)" },
   forbidden: { status: 403, message: "You may not do this" },
+  account_disabled: {
+    status: 403,
+    message: "This account is disabled; ask your school's administrator to enable it",
+  },
   not_found: { status: 404, message: "Not found" },
   route_not_found: { status: 404, message: "No such endpoint" },
   email_taken: { status: 409, message: "An account with this email already exists" },
