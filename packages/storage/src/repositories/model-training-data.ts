@@ -142,6 +142,15 @@ export function modelTrainingData(db: Queryable) {
       return rows.map((row) => ({ ...toSettings(row), newAnswers: Number(row.new_answers) }));
     },
 
+    /** Graded answers of the course after `seq` (the settings page shows what arrived since training). */
+    async countAnswersAfter(tenantId: TenantId, courseId: CourseId, seq: number): Promise<number> {
+      const { rows } = await db.query<{ count: string }>(
+        `SELECT count(*)::text AS count ${COURSE_ANSWERS} AND e.seq > $4`,
+        [tenantId, courseId, VERBS.answered, seq],
+      );
+      return Number(rows[0]?.count ?? 0);
+    },
+
     /** Every answer of the course up to the largest seq present now (the training snapshot). */
     async courseAnswers(tenantId: TenantId, courseId: CourseId): Promise<CourseAnswers> {
       const max = await db.query<{ max: string | null }>(`SELECT max(e.seq)::text AS max ${COURSE_ANSWERS}`, [

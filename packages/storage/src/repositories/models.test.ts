@@ -200,8 +200,11 @@ describe.each(testDatabases())("model registry on $name", (target) => {
       lastTrainedSeq: snapshot.maxSeq,
       candidates: [{ kind: "bkt" }],
     });
+    expect(await repos.models.countAnswersAfter(tenant.id, courseId, snapshot.maxSeq)).toBe(0);
     await repos.events.append(tenant.id, [answer(second, nth(items, 0), true, 5)]);
     expect((await due())?.newAnswers).toBe(1);
+    expect(await repos.models.countAnswersAfter(tenant.id, courseId, snapshot.maxSeq)).toBe(1);
+    expect(await repos.models.countAnswersAfter(tenant.id, courseId, 0)).toBe(3);
   });
 
   it("reads learners' classes and configured attributes for the fairness table", async () => {
