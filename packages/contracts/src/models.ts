@@ -80,6 +80,28 @@ export const ModelDetailSchema = ModelSummarySchema.extend({
 });
 export type ModelDetail = z.infer<typeof ModelDetailSchema>;
 
+/**
+ * Why the automatic champion/challenger rule decided (docs/models.md, "Choosing the champion"), so a
+ * client can say it in its own language; the figures it needs are in the decision's `comparison`
+ * (`candidates`, `challengerKind`, `challengerValidAuc`, `challengerAuc`, `championKind`, `championAuc`,
+ * `minGain`, `answers`, `learners`, `championProblem`). Decisions made by people have none.
+ */
+export const AutomaticReasonCodeSchema = z.enum([
+  /** The course had no champion; the challenger was put in use. */
+  "first-champion",
+  /** The champion could not be evaluated (`championProblem`); the challenger replaced it. */
+  "champion-unusable",
+  /** AUC undefined on the shared held-out answers; the champion stays. */
+  "auc-undefined",
+  /** The challenger beat the champion by at least the minimum gain. */
+  "challenger-better",
+  /** The challenger did not beat the champion by the minimum gain. */
+  "challenger-not-better",
+  /** No candidate had a defined validation AUC; the first one is rejected. */
+  "no-valid-auc",
+]);
+export type AutomaticReasonCode = z.infer<typeof AutomaticReasonCodeSchema>;
+
 export const ModelDecisionViewSchema = z.object({
   id: z.uuid(),
   courseId: z.uuid(),
@@ -88,7 +110,10 @@ export const ModelDecisionViewSchema = z.object({
   previousModelId: z.uuid().nullable(),
   /** Null: the automatic champion/challenger rule decided. */
   actorId: z.uuid().nullable(),
+  /** In English for the automatic rule (say it from `reasonCode` instead); as typed for a person's. */
   reason: z.string(),
+  /** Present on the automatic rule's decisions (those recorded before it existed have none). */
+  reasonCode: AutomaticReasonCodeSchema.optional(),
   comparison: z.record(z.string(), z.unknown()),
   decidedAt: z.iso.datetime(),
 });
@@ -123,4 +148,8 @@ export const ModelSettingsSchema = z.strictObject({
 export const ModelSettingsViewSchema = ModelSettingsSchema.extend({
   lastTrainedSeq: z.number().int().min(0),
   lastTrainedAt: z.iso.datetime().nullable(),
+  /** Graded answers of the course after `lastTrainedSeq` (what the answer-count rule compares). */
+  answersSinceTraining: z.number().int().min(0).optional(),
+  /** The model kinds this server can train and serve, for choosing candidates. */
+  knownKinds: z.array(z.string()).optional(),
 });
