@@ -234,6 +234,10 @@ describe.each(testDatabases())("learner models on $name", (target) => {
       }),
     ]);
     expect(decisions.decisions[0].reason).toMatch(/^No champion yet; (bkt|dkt) had the best validation AUC/);
+    expect(decisions.decisions[0]).toMatchObject({
+      reasonCode: "first-champion",
+      comparison: { candidates: 2, challengerKind: champion.kind },
+    });
   }, 180_000);
 
   it("fails a training job on a tiny course at once, with what exists and what is needed", async () => {
@@ -312,10 +316,17 @@ describe.each(testDatabases())("learner models on $name", (target) => {
       },
     });
     expect(put.statusCode).toBe(200);
-    expect(put.json()).toMatchObject({ retrainEveryEvents: 40, lastTrainedSeq: expect.any(Number) });
+    expect(put.json()).toMatchObject({
+      retrainEveryEvents: 40,
+      lastTrainedSeq: expect.any(Number),
+      answersSinceTraining: 0,
+    });
+    expect(put.json().knownKinds).toEqual(expect.arrayContaining(["bkt", "dkt", "sakt"]));
     expect(await checkRetraining(deps)).toEqual([]);
 
     await t.repos.events.append(asId(school.tenantId), synthetic(learners.slice(0, 10), 4, 11, 1000));
+    const since = (await call(t, "GET", settingsUrl, { as: admin })).json().answersSinceTraining;
+    expect(since).toBeGreaterThanOrEqual(40);
     const [first, ...none] = await checkRetraining(deps);
     expect(none).toEqual([]);
     expect(first).toMatchObject({ courseId, created: true, trigger: { reason: "new-events" } });
@@ -336,6 +347,7 @@ describe.each(testDatabases())("learner models on $name", (target) => {
       minGain: 0.002,
     });
     expect(latest.comparison.answers).toBeGreaterThan(0);
+    expect(latest.reasonCode).toMatch(/^challenger-(better|not-better)$/);
     expect(await checkRetraining(deps)).toEqual([]);
   }, 120_000);
 });

@@ -1,3 +1,4 @@
+import type { AutomaticReasonCode } from "@pathwise/contracts";
 import type { CourseId, TenantId, UserId } from "@pathwise/domain";
 import { type ModelDecision, type ModelFile, StorageError } from "@pathwise/storage";
 import { ApiError } from "../http/errors";
@@ -12,6 +13,7 @@ import { chooseChallenger, decide, type HeadToHead, type ScoredCandidate } from 
 export interface AutomaticDecision {
   readonly action: "promote" | "reject";
   readonly modelId: string | null;
+  readonly code: AutomaticReasonCode;
   readonly reason: string;
 }
 
@@ -31,11 +33,15 @@ export async function selectChampion(
   const challenger = chooseChallenger(input.candidates);
   if (!challenger) {
     const first = input.candidates[0] as ScoredCandidate;
+    const code = "no-valid-auc";
     const reason = "No candidate has a defined validation AUC (too few validation answers of both kinds)";
-    await repos.models.reject({ ...base, modelId: first.modelId, reason, comparison: { minGain } });
-    return { action: "reject", modelId: first.modelId, reason };
+    const comparison = { reasonCode: code, candidates: input.candidates.length, minGain };
+    await repos.models.reject({ ...base, modelId: first.modelId, reason, comparison });
+    return { action: "reject", modelId: first.modelId, code, reason };
   }
+  // The figures each reason needs, stored with the decision so clients can say it in their language.
   const comparison: Record<string, unknown> = {
+    candidates: input.candidates.length,
     challengerId: challenger.modelId,
     challengerKind: challenger.kind,
     challengerValidAuc: challenger.validAuc,
@@ -67,10 +73,11 @@ export async function selectChampion(
       });
     }
   }
+  comparison.reasonCode = verdict.code;
   const decision = { ...base, modelId: challenger.modelId, reason: verdict.reason, comparison };
   if (verdict.action === "promote") await repos.models.promote(decision);
   else await repos.models.reject(decision);
-  return { action: verdict.action, modelId: challenger.modelId, reason: verdict.reason };
+  return { action: verdict.action, modelId: challenger.modelId, code: verdict.code, reason: verdict.reason };
 }
 
 /** Storage refusals of a promotion or rollback become the catalogue's 404 / 409. */

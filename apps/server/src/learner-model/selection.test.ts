@@ -27,21 +27,24 @@ describe("decide", () => {
     const verdict = decide({ challenger: dkt, candidates: 2, minGain: 0.002 });
     expect(verdict).toEqual({
       action: "promote",
+      code: "first-champion",
       reason: "No champion yet; dkt had the best validation AUC (0.7500) of 2 candidate(s)",
     });
   });
 
   it("promotes only with at least the minimum gain on the same held-out answers", () => {
-    const at = (championAuc: number, challengerAuc: number) =>
-      decide({
+    const at = (championAuc: number, challengerAuc: number) => {
+      const { action, code } = decide({
         challenger: dkt,
         candidates: 2,
         minGain: 0.01,
         champion: { kind: "compared", result: headToHead(championAuc, challengerAuc) },
-      }).action;
-    expect(at(0.7, 0.71)).toBe("promote");
-    expect(at(0.7, 0.7099)).toBe("reject");
-    expect(at(0.7, 0.69)).toBe("reject");
+      });
+      return `${action} ${code}`;
+    };
+    expect(at(0.7, 0.71)).toBe("promote challenger-better");
+    expect(at(0.7, 0.7099)).toBe("reject challenger-not-better");
+    expect(at(0.7, 0.69)).toBe("reject challenger-not-better");
   });
 
   it("keeps the champion when AUC is undefined on the comparison set", () => {
@@ -52,6 +55,7 @@ describe("decide", () => {
       champion: { kind: "compared", result: headToHead(Number.NaN, 0.9) },
     });
     expect(verdict.action).toBe("reject");
+    expect(verdict.code).toBe("auc-undefined");
     expect(verdict.reason).toMatch(/AUC is undefined on 500 answers of 12 held-out learners/);
   });
 
@@ -63,6 +67,7 @@ describe("decide", () => {
       champion: { kind: "unusable", championId: "m-old", problem: "its file fails its SHA-256 check" },
     });
     expect(verdict.action).toBe("promote");
+    expect(verdict.code).toBe("champion-unusable");
     expect(verdict.reason).toContain("m-old could not be evaluated (its file fails its SHA-256 check)");
   });
 });

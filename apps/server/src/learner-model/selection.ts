@@ -1,3 +1,5 @@
+import type { AutomaticReasonCode } from "@pathwise/contracts";
+
 /**
  * The champion/challenger rule (DESIGN.md, "select a model" and "optimize"): among a training run's
  * candidates, the challenger is the one with the best validation AUC — validation learners chose it, so
@@ -33,9 +35,15 @@ export interface HeadToHead {
   readonly learners: number;
 }
 
-export type Verdict =
-  | { readonly action: "promote"; readonly reason: string }
-  | { readonly action: "reject"; readonly reason: string };
+/**
+ * The decision, the reason as a code (clients say it in their language from the code and the
+ * decision's comparison figures) and the same reason in English for logs and the audit record.
+ */
+export interface Verdict {
+  readonly action: "promote" | "reject";
+  readonly code: AutomaticReasonCode;
+  readonly reason: string;
+}
 
 const f = (value: number) => (Number.isFinite(value) ? value.toFixed(4) : "undefined");
 
@@ -50,10 +58,11 @@ export function decide(input: {
 }): Verdict {
   const { challenger, champion, minGain } = input;
   const chosen = `${challenger.kind} had the best validation AUC (${f(challenger.validAuc)}) of ${input.candidates} candidate(s)`;
-  if (!champion) return { action: "promote", reason: `No champion yet; ${chosen}` };
+  if (!champion) return { action: "promote", code: "first-champion", reason: `No champion yet; ${chosen}` };
   if (champion.kind === "unusable")
     return {
       action: "promote",
+      code: "champion-unusable",
       reason: `The champion ${champion.championId} could not be evaluated (${champion.problem}); ${chosen}`,
     };
   const { championAuc, challengerAuc, championKind, answers, learners } = champion.result;
@@ -61,15 +70,18 @@ export function decide(input: {
   if (!Number.isFinite(challengerAuc) || !Number.isFinite(championAuc))
     return {
       action: "reject",
+      code: "auc-undefined",
       reason: `AUC is undefined ${on} (too few answers, or all of one kind); the champion stays`,
     };
   if (challengerAuc >= championAuc + minGain)
     return {
       action: "promote",
+      code: "challenger-better",
       reason: `${challenger.kind} AUC ${f(challengerAuc)} beats the champion (${championKind}) ${f(championAuc)} by at least ${minGain} ${on}`,
     };
   return {
     action: "reject",
+    code: "challenger-not-better",
     reason: `${challenger.kind} AUC ${f(challengerAuc)} does not beat the champion (${championKind}) ${f(championAuc)} by ${minGain} ${on}`,
   };
 }

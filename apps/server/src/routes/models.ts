@@ -1,4 +1,5 @@
 import {
+  AutomaticReasonCodeSchema,
   type MetricsView,
   ModelDecisionListResponseSchema,
   ModelDecisionRequestSchema,
@@ -14,6 +15,7 @@ import {
   TrainingJobResponseSchema,
 } from "@pathwise/contracts";
 import { asId, type CourseId } from "@pathwise/domain";
+import { servedModels } from "@pathwise/ml/serving";
 import type {
   ModelDecision,
   ModelSettings,
@@ -119,6 +121,12 @@ function presentDetail(model: StoredDetail): ModelDetail {
   };
 }
 
+/** The automatic rule stores its reason code with the compared figures (learner-model/registry.ts). */
+const reasonCodeOf = (d: ModelDecision) => {
+  const parsed = AutomaticReasonCodeSchema.safeParse(d.comparison.reasonCode);
+  return d.actorId === null && parsed.success ? { reasonCode: parsed.data } : {};
+};
+
 const presentDecision = (d: ModelDecision): z.infer<typeof ModelDecisionViewSchema> => ({
   id: d.id,
   courseId: d.courseId,
@@ -127,6 +135,7 @@ const presentDecision = (d: ModelDecision): z.infer<typeof ModelDecisionViewSche
   previousModelId: d.previousModelId,
   actorId: d.actorId,
   reason: d.reason,
+  ...reasonCodeOf(d),
   comparison: d.comparison,
   decidedAt: d.decidedAt.toISOString(),
 });
@@ -134,12 +143,16 @@ const presentDecision = (d: ModelDecision): z.infer<typeof ModelDecisionViewSche
 const presentSettings = (
   settings: ModelSettings | undefined,
   defaults: readonly string[],
+  answersSinceTraining: number,
 ): z.infer<typeof ModelSettingsViewSchema> => ({
   candidates: settings?.candidates.map((c) => ({ ...c })) ?? defaults.map((kind) => ({ kind })),
   retrainEveryEvents: settings?.retrainEveryEvents ?? null,
   retrainIntervalHours: settings?.retrainIntervalHours ?? null,
   lastTrainedSeq: settings?.lastTrainedSeq ?? 0,
   lastTrainedAt: settings?.lastTrainedAt?.toISOString() ?? null,
+  answersSinceTraining,
+  // A champion must be served, so the kinds with a predictor are the ones worth training.
+  knownKinds: [...servedModels()],
 });
 
 /**
@@ -255,11 +268,14 @@ export function registerModelRoutes(app: FastifyInstance, deps: AppDeps): void {
     { schema: { tags, params: CourseParams, response: { 200: ModelSettingsViewSchema } } },
     async function getSettings(request) {
       const { user } = principalOf(request);
-      const settings = await deps.repos.models.getSettings(
+      const courseId = asId<CourseId>(request.params.courseId);
+      const settings = await deps.repos.models.getSettings(user.tenantId, courseId);
+      const since = await deps.repos.models.countAnswersAfter(
         user.tenantId,
-        asId<CourseId>(request.params.courseId),
+        courseId,
+        settings?.lastTrainedSeq ?? 0,
       );
-      return presentSettings(settings, deps.config.training.candidates);
+      return presentSettings(settings, deps.config.training.candidates, since);
     },
   );
   r.put(
@@ -274,13 +290,19 @@ export function registerModelRoutes(app: FastifyInstance, deps: AppDeps): void {
     },
     async function putSettings(request) {
       const { user } = principalOf(request);
+      const courseId = asId<CourseId>(request.params.courseId);
       const settings = await deps.repos.models.putSettings({
         tenantId: user.tenantId,
-        courseId: asId<CourseId>(request.params.courseId),
+        courseId,
         ...request.body,
         at: deps.clock(),
       });
-      return presentSettings(settings, deps.config.training.candidates);
+      const since = await deps.repos.models.countAnswersAfter(
+        user.tenantId,
+        courseId,
+        settings.lastTrainedSeq,
+      );
+      return presentSettings(settings, deps.config.training.candidates, since);
     },
   );
 }
