@@ -4,6 +4,8 @@ import {
   type ModelDetail,
   ModelDetailSchema,
   ModelListResponseSchema,
+  ModelSettingsSchema,
+  ModelSettingsViewSchema,
   type ModelSummary,
   TrainingJobResponseSchema,
 } from "@pathwise/contracts";
@@ -12,6 +14,8 @@ import { apiRequest } from "./http";
 
 export type { ModelDetail, ModelSummary };
 export type ModelDecision = z.infer<typeof ModelDecisionViewSchema>;
+export type ModelSettings = z.infer<typeof ModelSettingsSchema>;
+export type ModelSettingsView = z.infer<typeof ModelSettingsViewSchema>;
 
 const withSignal = (signal?: AbortSignal) => (signal ? { signal } : {});
 const course = (courseId: string) => `/api/courses/${encodeURIComponent(courseId)}`;
@@ -61,5 +65,21 @@ export function rollbackChampion(courseId: string, reason: string): Promise<Mode
     method: "POST",
     body: { reason },
     response: ModelDecisionViewSchema,
+  });
+}
+
+/** The course's candidates and retraining rules (admins), with when it was last trained. */
+export function getModelSettings(courseId: string, signal?: AbortSignal): Promise<ModelSettingsView> {
+  return apiRequest(`${course(courseId)}/model-settings`, {
+    response: ModelSettingsViewSchema,
+    ...withSignal(signal),
+  });
+}
+
+export function putModelSettings(courseId: string, settings: ModelSettings): Promise<ModelSettingsView> {
+  return apiRequest(`${course(courseId)}/model-settings`, {
+    method: "PUT",
+    body: ModelSettingsSchema.parse(settings),
+    response: ModelSettingsViewSchema,
   });
 }

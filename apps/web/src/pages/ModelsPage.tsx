@@ -10,6 +10,7 @@ import { SelectField } from "../components/SelectField";
 import { ChampionCard } from "../features/models/ChampionCard";
 import { DecisionDialog } from "../features/models/DecisionDialog";
 import { DecisionsLog } from "../features/models/DecisionsLog";
+import { ModelSettingsPanel } from "../features/models/ModelSettingsForm";
 import { RegistryTable } from "../features/models/RegistryTable";
 import { TrainingPanel } from "../features/models/TrainingPanel";
 import { uiLocale } from "../i18n/locales";
@@ -54,6 +55,7 @@ function CourseModels({ courseId, isAdmin, userId }: { courseId: string; isAdmin
         />
       )}
       <TrainingPanel courseId={courseId} onFinished={reload} />
+      {isAdmin && <ModelSettingsPanel courseId={courseId} />}
       <section className="card stack" aria-labelledby="registry-title">
         <h2 id="registry-title">{t("models.registryTitle")}</h2>
         {models.status === "ready" ? (

@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import type { ModelDecision, ModelSummary } from "../../api/models";
 import { uiLocale } from "../../i18n/locales";
 import { type MessageKey, messageKey } from "../../i18n/message-key";
+import { localizedReason } from "./decision-reason";
 
 const ACTIONS: Record<ModelDecision["action"], MessageKey> = {
   promote: messageKey("models.action.promote"),
@@ -9,6 +10,13 @@ const ACTIONS: Record<ModelDecision["action"], MessageKey> = {
   reject: messageKey("models.action.reject"),
   keep: messageKey("models.action.keep"),
 };
+
+/** The automatic rule's reason in the UI language; a person's reason as they typed it. */
+function DecisionReason({ decision, locale }: { decision: ModelDecision; locale: string }) {
+  const { t } = useTranslation();
+  const localized = localizedReason(decision, locale);
+  return <>{localized ? t(localized.key, localized.values) : decision.reason}</>;
+}
 
 /**
  * The audited decisions for the course, newest first: what happened to which model, who decided (the
@@ -24,7 +32,8 @@ export function DecisionsLog({
   currentUserId: string;
 }) {
   const { t, i18n } = useTranslation();
-  const when = new Intl.DateTimeFormat(uiLocale(i18n.language), { dateStyle: "medium", timeStyle: "short" });
+  const locale = uiLocale(i18n.language);
+  const when = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" });
   const kindOf = (id: string | null) => models.find((model) => model.id === id)?.kind ?? "—";
   if (decisions.length === 0) return <p className="muted">{t("models.noDecisions")}</p>;
   return (
@@ -55,7 +64,7 @@ export function DecisionsLog({
                     : t("models.byStaff")}
               </td>
               <td>
-                {decision.reason}
+                <DecisionReason decision={decision} locale={locale} />
                 {Object.keys(decision.comparison).length > 0 && (
                   <details>
                     <summary>{t("models.comparison")}</summary>

@@ -114,6 +114,56 @@ export const staffEn = {
     learners: "Learners",
     suppressed: "Too small to show",
     cardTitle: "Model card",
+    reasonCode: {
+      firstChampion_one:
+        "No model was in use; {{challengerKind}} had the best validation AUC ({{challengerValidAuc}}), the only candidate.",
+      firstChampion_other:
+        "No model was in use; {{challengerKind}} had the best validation AUC ({{challengerValidAuc}}) of {{count}} candidates.",
+      championUnusable_one:
+        "The model in use could not be evaluated ({{championProblem}}); {{challengerKind}} had the best validation AUC ({{challengerValidAuc}}), the only candidate.",
+      championUnusable_other:
+        "The model in use could not be evaluated ({{championProblem}}); {{challengerKind}} had the best validation AUC ({{challengerValidAuc}}) of {{count}} candidates.",
+      aucUndefined:
+        "AUC is undefined on {{answers}} answers of {{learners}} held-out learners (too few answers, or all right or all wrong); the model in use stays.",
+      challengerBetter:
+        "{{challengerKind}} scored AUC {{challengerAuc}} against {{championAuc}} for the model in use ({{championKind}}) on {{answers}} answers of {{learners}} held-out learners: better by at least {{minGain}}.",
+      challengerNotBetter:
+        "{{challengerKind}} scored AUC {{challengerAuc}} against {{championAuc}} for the model in use ({{championKind}}) on {{answers}} answers of {{learners}} held-out learners: not better by {{minGain}}, so the model in use stays.",
+      noValidAuc:
+        "No candidate has a validation AUC (too few validation answers, or all right or all wrong).",
+    },
+    settings: {
+      title: "Retraining settings",
+      lead: "Which models a training run trains for this course, and when the server starts one by itself.",
+      kinds: "Models to train",
+      kindsHint:
+        "Each training run trains every ticked model; the best one on held-out learners may replace the model in use.",
+      everyEvents: "Retrain after this many new answers",
+      everyEventsHint: "Leave empty to not retrain on new answers.",
+      everyHours: "Retrain every this many hours",
+      everyHoursHint:
+        "Only when answers arrived since the last training. Leave empty to not retrain on a schedule.",
+      lastTrained: "Last trained {{when}}.",
+      neverTrained: "Not trained yet.",
+      answersSince_one: "{{count}} answer since then.",
+      answersSince_other: "{{count}} answers since then.",
+      answersSoFar_one: "{{count}} answer so far.",
+      answersSoFar_other: "{{count}} answers so far.",
+      save: "Save settings",
+      saved: "Settings saved.",
+      invalid: "Please correct the marked fields; nothing was saved.",
+      chooseOne: "Tick at least one model.",
+      wholeNumber: "Enter a whole number from 1 up, or leave it empty.",
+    },
+    kindName: {
+      bkt: "Bayesian knowledge tracing",
+      elo: "Elo rating",
+      pfa: "Performance factors analysis",
+      dnn: "Feed-forward neural network",
+      dkt: "Deep knowledge tracing (LSTM)",
+      sakt: "Self-attentive knowledge tracing",
+      akt: "Attentive knowledge tracing",
+    },
   },
   jobs: {
     nav: "Jobs",
@@ -253,6 +303,53 @@ export const staffZhCN: Widen<typeof staffEn> = {
     learners: "学习者",
     suppressed: "人数过少，不予显示",
     cardTitle: "模型卡",
+    reasonCode: {
+      firstChampion_one:
+        "此前没有正在使用的模型；{{challengerKind}} 是唯一的候选，验证集 AUC 为 {{challengerValidAuc}}。",
+      firstChampion_other:
+        "此前没有正在使用的模型；在 {{count}} 个候选中，{{challengerKind}} 的验证集 AUC 最高（{{challengerValidAuc}}）。",
+      championUnusable_one:
+        "无法评估正在使用的模型（{{championProblem}}）；{{challengerKind}} 是唯一的候选，验证集 AUC 为 {{challengerValidAuc}}。",
+      championUnusable_other:
+        "无法评估正在使用的模型（{{championProblem}}）；在 {{count}} 个候选中，{{challengerKind}} 的验证集 AUC 最高（{{challengerValidAuc}}）。",
+      aucUndefined:
+        "在 {{learners}} 位留出学习者的 {{answers}} 次作答上 AUC 无定义（作答太少，或全对、全错）；继续使用当前模型。",
+      challengerBetter:
+        "在 {{learners}} 位留出学习者的 {{answers}} 次作答上，{{challengerKind}} 的 AUC 为 {{challengerAuc}}，正在使用的模型（{{championKind}}）为 {{championAuc}}：至少高出 {{minGain}}。",
+      challengerNotBetter:
+        "在 {{learners}} 位留出学习者的 {{answers}} 次作答上，{{challengerKind}} 的 AUC 为 {{challengerAuc}}，正在使用的模型（{{championKind}}）为 {{championAuc}}：未高出 {{minGain}}，继续使用当前模型。",
+      noValidAuc: "没有候选模型得到验证集 AUC（验证作答太少，或全对、全错）。",
+    },
+    settings: {
+      title: "重新训练设置",
+      lead: "本课程每次训练哪些模型，以及服务器何时自动开始训练。",
+      kinds: "要训练的模型",
+      kindsHint: "每次训练都会训练所有勾选的模型；在留出学习者上表现最好的模型可能替换正在使用的模型。",
+      everyEvents: "新增多少次作答后重新训练",
+      everyEventsHint: "留空则不因新作答而重新训练。",
+      everyHours: "每隔多少小时重新训练",
+      everyHoursHint: "仅当上次训练后有新作答时。留空则不按时间重新训练。",
+      lastTrained: "上次训练于 {{when}}。",
+      neverTrained: "尚未训练。",
+      answersSince_one: "此后有 {{count}} 次作答。",
+      answersSince_other: "此后有 {{count}} 次作答。",
+      answersSoFar_one: "目前共有 {{count}} 次作答。",
+      answersSoFar_other: "目前共有 {{count}} 次作答。",
+      save: "保存设置",
+      saved: "设置已保存。",
+      invalid: "请更正标出的字段；没有保存任何内容。",
+      chooseOne: "请至少勾选一个模型。",
+      wholeNumber: "请输入不小于 1 的整数，或留空。",
+    },
+    kindName: {
+      bkt: "贝叶斯知识追踪",
+      elo: "Elo 等级分",
+      pfa: "表现因素分析",
+      dnn: "前馈神经网络",
+      dkt: "深度知识追踪（LSTM）",
+      sakt: "自注意力知识追踪",
+      akt: "注意力知识追踪",
+    },
   },
   jobs: {
     nav: "任务",
