@@ -4,6 +4,15 @@ export * from "./database";
 export { migrations } from "./migrations/index";
 export { type Migration, type MigrationReport, type MigrationResult, migrate } from "./migrator";
 export { type DatabaseSettings, openDatabase } from "./open";
+export {
+  type AccessOutcome,
+  type AccessRecord,
+  type AuditHead,
+  type AuditRepository,
+  type AuditSubject,
+  auditRepository,
+  type NewAccessRecord,
+} from "./repositories/audit";
 export { type ClassRepository, classRepository } from "./repositories/classes";
 export { contentRepository, validateCourseImport } from "./repositories/content";
 export * from "./repositories/content-types";
@@ -47,12 +56,17 @@ export {
 export {
   type ApiTokenRepository,
   apiTokenRepository,
+  type DeviceTokenRepository,
+  deviceTokenRepository,
+  type LiveDeviceToken,
   type SessionRepository,
   type StoredSession,
   sessionRepository,
 } from "./repositories/sessions";
 export { type TenantRepository, tenantRepository } from "./repositories/tenants";
 export {
+  type AccountStatus,
+  accountStatus,
   type NewUser,
   publicUser,
   type UserRepository,

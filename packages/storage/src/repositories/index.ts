@@ -1,11 +1,12 @@
 import type { Database } from "../database";
+import { auditRepository } from "./audit";
 import { classRepository } from "./classes";
 import { contentRepository } from "./content";
 import { eventRepository } from "./events";
 import { goalRepository } from "./goals";
 import { jobRepository } from "./jobs";
 import { modelRepository } from "./models";
-import { apiTokenRepository, sessionRepository } from "./sessions";
+import { apiTokenRepository, deviceTokenRepository, sessionRepository } from "./sessions";
 import { tenantRepository } from "./tenants";
 import { userRepository } from "./users";
 
@@ -17,11 +18,13 @@ export function createRepositories(db: Database) {
     classes: classRepository(db),
     sessions: sessionRepository(db),
     apiTokens: apiTokenRepository(db),
+    deviceTokens: deviceTokenRepository(db),
     content: contentRepository(db),
     events: eventRepository(db),
     models: modelRepository(db),
     jobs: jobRepository(db),
     goals: goalRepository(db),
+    audit: auditRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { User, UserId } from "@pathwise/domain";
+import { asId, type User, type UserId } from "@pathwise/domain";
 import type { Queryable } from "../database";
 import { toDate } from "./rows";
 import { publicUser, toUser, type UserRow } from "./users";
@@ -107,6 +107,14 @@ export function apiTokenRepository(db: Queryable) {
       );
       return rows[0] && publicUser(toUser(rows[0]));
     },
+    /** Revokes every live token of the user (account disabled or deleted); answers how many. */
+    async revokeAllForUser(userId: UserId): Promise<number> {
+      const result = await db.query(
+        "UPDATE api_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL",
+        [userId],
+      );
+      return result.affectedRows;
+    },
     async revoke(id: string, userId: UserId): Promise<boolean> {
       const result = await db.query(
         "UPDATE api_tokens SET revoked_at = now() WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL",
@@ -117,3 +125,50 @@ export function apiTokenRepository(db: Queryable) {
   };
 }
 export type ApiTokenRepository = ReturnType<typeof apiTokenRepository>;
+
+/** A live device token: which account it was issued to (the account's email, to match a login's). */
+export interface LiveDeviceToken {
+  readonly tokenHash: string;
+  readonly userId: UserId;
+  readonly email: string;
+}
+
+/**
+ * Device tokens (OWASP "device cookies"): a browser that logged in to an account successfully gets one,
+ * stored as its SHA-256 like sessions. Logins presenting it are counted in their own failure budget.
+ */
+export function deviceTokenRepository(db: Queryable) {
+  return {
+    async create(input: { tokenHash: string; userId: UserId; now: Date; expiresAt: Date }): Promise<void> {
+      await db.query(
+        "INSERT INTO device_tokens (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)",
+        [input.tokenHash, input.userId, input.now, input.expiresAt],
+      );
+    },
+    /** Which of these hashes are unexpired tokens of an enabled account, in one query. */
+    async findLive(tokenHashes: readonly string[], now: Date): Promise<LiveDeviceToken[]> {
+      if (tokenHashes.length === 0) return [];
+      const { rows } = await db.query<{ token_hash: string; user_id: string; email: string }>(
+        `SELECT d.token_hash, d.user_id::text, u.email FROM device_tokens d JOIN users u ON u.id = d.user_id
+         WHERE d.token_hash = ANY($1::text[]) AND d.expires_at > $2 AND u.disabled_at IS NULL`,
+        [tokenHashes, now],
+      );
+      return rows.map((row) => ({
+        tokenHash: row.token_hash,
+        userId: asId<UserId>(row.user_id),
+        email: row.email,
+      }));
+    },
+    /** Drops a token replaced at login, and the user's expired ones. */
+    async retire(userId: UserId, tokenHash: string | undefined, now: Date): Promise<void> {
+      await db.query(
+        "DELETE FROM device_tokens WHERE user_id = $1 AND (token_hash = $2 OR expires_at <= $3)",
+        [userId, tokenHash ?? null, now],
+      );
+    },
+    async deleteAllForUser(userId: UserId): Promise<number> {
+      return (await db.query("DELETE FROM device_tokens WHERE user_id = $1", [userId])).affectedRows;
+    },
+  };
+}
+export type DeviceTokenRepository = ReturnType<typeof deviceTokenRepository>;

@@ -12,12 +12,23 @@ export interface UserRow {
   locale: "en" | "zh-CN";
   password_hash: string | null;
   disabled_at: unknown;
+  deleted_at: unknown;
   created_at: unknown;
 }
 
 export interface UserWithCredentials extends User {
   readonly passwordHash: string | null;
   readonly disabled: boolean;
+  /** Deleted by an admin (always disabled too); erasing its personal data is a separate privacy feature. */
+  readonly deleted: boolean;
+}
+
+/** Whether an account may be used: `disabled` and `deleted` accounts cannot log in or call the API. */
+export type AccountStatus = "active" | "disabled" | "deleted";
+
+export function accountStatus(user: UserWithCredentials): AccountStatus {
+  if (user.deleted) return "deleted";
+  return user.disabled ? "disabled" : "active";
 }
 
 export const toUser = (row: UserRow): UserWithCredentials => ({
@@ -30,11 +41,12 @@ export const toUser = (row: UserRow): UserWithCredentials => ({
   createdAt: toDate(row.created_at),
   passwordHash: row.password_hash,
   disabled: row.disabled_at !== null,
+  deleted: row.deleted_at !== null && row.deleted_at !== undefined,
 });
 
 /** Strips the credential fields: what leaves the repository for anything but login is a plain User. */
 export function publicUser(user: UserWithCredentials): User {
-  const { passwordHash: _hash, disabled: _disabled, ...rest } = user;
+  const { passwordHash: _hash, disabled: _disabled, deleted: _deleted, ...rest } = user;
   return rest;
 }
 
@@ -80,16 +92,22 @@ export function userRepository(db: Queryable) {
       const { rows } = await db.query<UserRow>("SELECT * FROM users WHERE lower(email) = lower($1)", [email]);
       return rows[0] && toUser(rows[0]);
     },
+    /** The account with its state (for administration); never leaves the server as is. */
+    async getAccount(id: UserId): Promise<UserWithCredentials | undefined> {
+      const { rows } = await db.query<UserRow>("SELECT * FROM users WHERE id = $1", [id]);
+      return rows[0] && toUser(rows[0]);
+    },
     async get(id: UserId): Promise<User | undefined> {
       const { rows } = await db.query<UserRow>("SELECT * FROM users WHERE id = $1", [id]);
       return rows[0] && publicUser(toUser(rows[0]));
     },
+    /** The school's accounts, deleted ones left out (disabled ones stay, so they can be enabled again). */
     async listByTenant(
       tenantId: TenantId,
       page: { limit: number; offset: number; role?: Role },
     ): Promise<User[]> {
       const { rows } = await db.query<UserRow>(
-        `SELECT * FROM users WHERE tenant_id = $1 AND ($2::text IS NULL OR role = $2)
+        `SELECT * FROM users WHERE tenant_id = $1 AND deleted_at IS NULL AND ($2::text IS NULL OR role = $2)
          ORDER BY created_at, id LIMIT $3 OFFSET $4`,
         [tenantId, page.role ?? null, page.limit, page.offset],
       );
@@ -104,10 +122,28 @@ export function userRepository(db: Queryable) {
       );
       return new Set(rows.map((row) => row.id));
     },
-    /** Disables the account and ends all its sessions (OWASP ASVS V7.4.2), in one transaction by the caller. */
-    async disable(id: UserId): Promise<void> {
+    /**
+     * Disables the account and ends all its sessions (OWASP ASVS V7.4.2), in one transaction by the caller;
+     * answers how many sessions were ended.
+     */
+    async disable(id: UserId): Promise<number> {
       await db.query("UPDATE users SET disabled_at = now() WHERE id = $1 AND disabled_at IS NULL", [id]);
-      await db.query("DELETE FROM sessions WHERE user_id = $1", [id]);
+      return (await db.query("DELETE FROM sessions WHERE user_id = $1", [id])).affectedRows;
+    },
+    /** Lets a disabled account log in again; a deleted one stays disabled. False when nothing changed. */
+    async enable(id: UserId): Promise<boolean> {
+      const result = await db.query(
+        "UPDATE users SET disabled_at = NULL WHERE id = $1 AND disabled_at IS NOT NULL AND deleted_at IS NULL",
+        [id],
+      );
+      return result.affectedRows > 0;
+    },
+    /** Marks a (disabled) account deleted, for good: `enable` no longer applies to it. */
+    async markDeleted(id: UserId): Promise<void> {
+      await db.query(
+        "UPDATE users SET deleted_at = now(), disabled_at = coalesce(disabled_at, now()) WHERE id = $1 AND deleted_at IS NULL",
+        [id],
+      );
     },
     /**
      * Learner attributes (`users.attributes`) restricted to the given keys, for the per-group fairness
