@@ -1,3 +1,4 @@
+import type { KernelProfile } from "./kernels";
 import type { ModelResult, ServingReport, Timing } from "./run";
 
 const ms = (x: number) => (x < 0.1 ? x.toFixed(3) : x < 10 ? x.toFixed(2) : x.toFixed(1));
@@ -17,6 +18,21 @@ function configSummary(m: ModelResult): string {
   ];
   const parts = keys.filter((k) => k in m.config).map((k) => `${k} ${String(m.config[k])}`);
   return parts.length ? parts.join(", ") : "defaults";
+}
+
+function kernelLines(model: string, k: KernelProfile): string[] {
+  const shown = k.kernels.slice(0, 10);
+  const rest = k.kernels.slice(10).reduce((sum, x) => sum + x.ms, 0);
+  return [
+    `**${model}**: ${ms(k.wallMs)} ms per profiled call, ${ms(k.kernelMs)} ms in kernels.`,
+    "",
+    "| kernel | ms per call | calls per predict |",
+    "|---|---|---|",
+    ...shown.map((x) => `| ${x.kernel} | ${ms(x.ms)} | ${x.callsPerPredict} |`),
+    `| other kernels | ${ms(rest)} | |`,
+    `| other (JavaScript) | ${ms(Math.max(0, k.wallMs - k.kernelMs))} | |`,
+    "",
+  ];
 }
 
 /** serving.md from the measured report; every figure in it comes from serving.json. */
@@ -48,6 +64,14 @@ export function renderReport(r: ServingReport): string {
         `| ${m.model} | ${configSummary(m)} | ${cell(m.predict)} | ${target(m)} | ${cpuCell(m.predict)} | ${cell(m.observe)} | ${cell(m.build)} | ${cell(m.explain)} | ${m.predict.calls} |`,
     ),
     "",
+    "## Where predict's time goes (tfjs-wasm kernels)",
+    "",
+    "Per model whose candidate pass runs on tfjs: `tf.profile` over a few `predict` calls on the same state,",
+    "milliseconds per call. `other` is the call's wall-clock time outside tfjs kernels: JavaScript (validation,",
+    "typed-array loops such as AKT's decay exponents, copies into and out of the wasm heap, dispatch).",
+    "Profiling adds overhead and the machine is shared; read the split, not the total.",
+    "",
+    ...r.models.flatMap((m) => (m.kernels ? kernelLines(m.model, m.kernels) : [])),
     "## Typed arrays or tfjs-wasm for the candidate pass",
     "",
     "Median of 30 calls, milliseconds, including the copy into and out of the wasm heap for tfjs.",

@@ -27,6 +27,7 @@ import { getModel } from "../../packages/ml/src/registry";
 import type { Candidate, Interaction, Predictor } from "../../packages/ml/src/serving/contract";
 import { createPredictor } from "../../packages/ml/src/serving/index";
 import { compareDenseMath, type MathComparison } from "./dense-math";
+import { type KernelProfile, profileKernels } from "./kernels";
 import { renderReport } from "./report";
 
 /** Benchmark entries that are a registered model with a non-default setting. */
@@ -73,6 +74,8 @@ export interface ModelResult {
   readonly predict: Timing;
   readonly observe: Timing;
   readonly explain: Timing;
+  /** For the models whose candidate pass runs on tfjs (SAKT, AKT): predict's time by kernel. */
+  readonly kernels?: KernelProfile;
 }
 
 export interface ServingReport {
@@ -188,6 +191,10 @@ async function benchModel(
   const explain = time(50, () =>
     predictor.explain(state, candidates[Math.floor(random() * candidates.length)] as Candidate, 5),
   );
+  const kernels =
+    variant.model === "sakt" || variant.model === "akt"
+      ? await profileKernels(() => predictor.predict(state, candidates))
+      : undefined;
   predictor.dispose();
   console.log(
     `${name}: predict p50 ${predict.p50.toFixed(2)} ms p99 ${predict.p99.toFixed(2)} ms, observe p50 ${observe.p50.toFixed(2)} ms, explain p50 ${explain.p50.toFixed(2)} ms`,
@@ -200,6 +207,7 @@ async function benchModel(
     predict,
     observe,
     explain,
+    ...(kernels ? { kernels } : {}),
   };
 }
 

@@ -1,7 +1,6 @@
-import type * as tfjs from "@tensorflow/tfjs";
 import type { SavedModel } from "../contract";
 import { attendRow } from "./attention";
-import { attendBatch, type Dense, denseOp, layerNormOp, loadTf, type Norm, TensorWeights } from "./batched";
+import { type Dense, denseOp, layerNormOp, loadTf, type Norm, TensorWeights } from "./batched";
 import {
   checkInteraction,
   distinctPairs,
@@ -13,6 +12,7 @@ import {
 import { overHistory, WindowState, windowCapacity } from "./context";
 import type { Candidate, Explanation, Interaction, LearnerState, Predictor } from "./contract";
 import { add, dense, layerNorm, relu, row, softplus, type Vector } from "./math";
+import { attendMonotonic } from "./monotonic";
 import { registerPredictor } from "./registry";
 import { configInteger, denseWeights, layerNormWeights, weight } from "./weights";
 
@@ -230,8 +230,23 @@ async function aktPredictor(saved: SavedModel): Promise<Predictor> {
     "question" | "retriever",
     { k: Dense; v: Dense; out: Dense; norm1: Norm; ffn?: { ffn1: Dense; ffn2: Dense; norm2: Norm } }
   >;
-  const concepts = tensors.matrix(concept, S + 1, d);
-  const variations = conceptVariation ? tensors.matrix(conceptVariation, S + 1, d) : undefined;
+  /**
+   * The candidates' question embeddings x = c_k + μ·d_k ([N, d]), assembled from the weight tables here:
+   * the wasm backend's GatherV2 took several milliseconds for ~1,000 rows, the copy in well under one.
+   */
+  const questionEmbeddings = (skills: readonly number[], problems: readonly number[]) => {
+    const x = new Float32Array(skills.length * d);
+    for (let n = 0; n < skills.length; n++) {
+      const skill = skills[n] as number;
+      const problem = problems[n] as number;
+      const mu = difficulty && problem > 0 ? (difficulty[problem] as number) : 0;
+      for (let i = 0; i < d; i++) {
+        const variation = conceptVariation ? mu * (conceptVariation[skill * d + i] as number) : 0;
+        x[n * d + i] = (concept[skill * d + i] as number) + variation;
+      }
+    }
+    return x;
+  };
   const outputs = [tensors.dense(out1), tensors.dense(out2), tensors.dense(out3)] as const;
 
   /**
@@ -247,15 +262,10 @@ async function aktPredictor(saved: SavedModel): Promise<Predictor> {
     const { positions } = state;
     const t = positions.length;
     const [probabilities, weights] = tf.tidy(() => {
-      const ids = tf.tensor1d(Int32Array.from(skills), "int32");
-      let x = tf.gather(concepts, ids) as tfjs.Tensor2D;
-      if (variations && difficulty) {
-        const mu = Float32Array.from(problems, (p) => (p > 0 ? (difficulty[p] as number) : 0));
-        x = tf.add(x, tf.mul(tf.tensor2d(mu, [mu.length, 1]), tf.gather(variations, ids)));
-      }
+      const x = tf.tensor2d(questionEmbeddings(skills, problems), [skills.length, d]);
       const q = batched.question;
       const questionKeys = denseOp(tf, x, q.k);
-      const question = attendBatch(tf, {
+      const question = attendMonotonic(tf, {
         queries: questionKeys,
         keys: positions.map((p) => p.questionKey),
         values: positions.map((p) => p.questionValue),
@@ -266,7 +276,7 @@ async function aktPredictor(saved: SavedModel): Promise<Predictor> {
       });
       const encoded = layerNormOp(tf, tf.add(x, denseOp(tf, question.mixed, q.out)), q.norm1);
       const r = batched.retriever;
-      const retriever = attendBatch(tf, {
+      const retriever = attendMonotonic(tf, {
         queries: denseOp(tf, encoded, r.k),
         keys: positions.map((p) => p.retrieverKey),
         values: positions.map((p) => p.retrieverValue),

@@ -91,10 +91,7 @@ export interface BatchAttention {
   readonly values: readonly Vector[];
   /** Each query's own key and value at position T (non-strict mask), [N, d] each. */
   readonly self?: { readonly keys: tfjs.Tensor2D; readonly values: tfjs.Tensor2D };
-  readonly t: number;
   readonly heads: number;
-  /** −softplus(θ_h) per head for AKT's monotonic decay; see attention.ts for the formula. */
-  readonly gammas?: Float64Array;
   /** Also return the attention weights averaged over heads (for explanations). */
   readonly withWeights?: boolean;
 }
@@ -119,7 +116,6 @@ export function attendBatch(tf: Tf, a: BatchAttention): { mixed: tfjs.Tensor2D; 
   const selfScores = a.self
     ? (tf.sum(tf.mul(queries, a.self.keys).reshape([n, heads, dh]), 2) as tfjs.Tensor2D)
     : undefined;
-  const distance = Float32Array.from({ length: width }, (_, j) => Math.abs(a.t - j));
   const mixedHeads: tfjs.Tensor2D[] = [];
   let weightSum: tfjs.Tensor2D | undefined;
   for (let h = 0; h < heads; h++) {
@@ -127,14 +123,7 @@ export function attendBatch(tf: Tf, a: BatchAttention): { mixed: tfjs.Tensor2D; 
     const parts: tfjs.Tensor2D[] = [];
     if (past > 0) parts.push(tf.matMul(q, headOf(tf, a.keys, h, dh, true)));
     if (selfScores) parts.push(selfScores.slice([0, h], [n, 1]));
-    let scores = parts.length === 1 ? (parts[0] as tfjs.Tensor2D) : (tf.concat(parts, 1) as tfjs.Tensor2D);
-    if (a.gammas) {
-      // Σ_{i>j} softmax(s)_i sums non-negative terms, so unlike training's total − cumulative it needs no relu.
-      const suffix = tf.cumsum(tf.softmax(scores), 1, true, true);
-      const spread = tf.sqrt(tf.mul(suffix, tf.tensor2d(distance, [1, width])));
-      const decay = tf.clipByValue(tf.exp(tf.mul(spread, a.gammas[h] as number)), 1e-5, 1e5);
-      scores = tf.mul(scores, decay);
-    }
+    const scores = parts.length === 1 ? (parts[0] as tfjs.Tensor2D) : (tf.concat(parts, 1) as tfjs.Tensor2D);
     const weights = tf.softmax(scores) as tfjs.Tensor2D;
     let mixed: tfjs.Tensor2D | undefined;
     if (past > 0) {

@@ -98,7 +98,6 @@ async function saktPredictor(saved: SavedModel): Promise<Predictor> {
         keys: state.keys.slice(0, memory),
         values: state.values.slice(0, memory),
         withWeights,
-        t: state.window.length,
         heads,
       });
       const x = layerNormOp(tf, tf.add(query, denseOp(tf, attended.mixed, attnOut)), attnNorm);
