@@ -109,3 +109,35 @@ export const ApiTokenResponseSchema = z.object({
   /** Shown once; only its hash is stored. Send as `Authorization: Bearer <token>`. */
   token: z.string(),
 });
+
+/** An account's state: `disabled` and `deleted` accounts cannot log in or call the API. */
+export const AccountStatusSchema = z.enum(["active", "disabled", "deleted"]);
+export const UserParamsSchema = z.strictObject({ userId: z.uuid() });
+export const AccountStateResponseSchema = z.object({ user: UserViewSchema, status: AccountStatusSchema });
+
+/** The staff-access audit log (admins): newest first, optionally one learner's rows, paged by `before`. */
+export const AuditQuerySchema = z.strictObject({
+  learnerId: z.uuid().optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  /** Only rows with a smaller sequence number (the `seq` of the last row of the previous page). */
+  before: z.coerce.number().int().min(1).optional(),
+});
+export const AuditEntrySchema = z.object({
+  seq: z.number().int(),
+  at: z.iso.datetime(),
+  actor: z.object({ id: z.uuid(), role: z.string() }),
+  /** The learners whose data the request reached (a class-level read names the class's learners). */
+  learnerIds: z.array(z.string()),
+  /** Method and route template, e.g. `GET /api/learners/:learnerId/events`. */
+  route: z.string(),
+  path: z.string(),
+  /** The authorization decision; the row is written before any data is sent. */
+  outcome: z.enum(["allowed", "forbidden", "not_found"]),
+  hash: z.string(),
+});
+export type AuditEntry = z.infer<typeof AuditEntrySchema>;
+export const AuditResponseSchema = z.object({
+  entries: z.array(AuditEntrySchema),
+  /** The school's newest row: keep a copy elsewhere to detect a rewrite of the whole chain. */
+  head: z.object({ seq: z.number().int(), hash: z.string() }).nullable(),
+});
