@@ -45,6 +45,10 @@ export const OBJECT_RULES: Readonly<Record<ObjectRule, Rule>> = {
     const job = await repos.jobs.get(params.jobId ?? "");
     return job && job.tenantId === user.tenantId ? "allow" : "not_found";
   },
+  async user(repos, { user }, params) {
+    const target = await repos.users.get(asId<UserId>(params.userId ?? ""));
+    return target && target.tenantId === user.tenantId ? "allow" : "not_found";
+  },
   async model(repos, { user }, params) {
     const model = await repos.models.get(user.tenantId, params.modelId ?? "");
     return model ? "allow" : "not_found";

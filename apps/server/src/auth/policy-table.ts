@@ -13,9 +13,12 @@ import type { Role } from "@pathwise/domain";
  *  - `job`: the background job belongs to the caller's school.
  *  - `model`: :modelId is a trained model of a course of the caller's school.
  *  - `goal`: :goalId belongs to the caller's school and its learner passes the `learner` rule.
+ *  - `user`: :userId is an account of the caller's school.
+ * Requests passing through the `learner`, `goal` and `class` rules are written to the staff-access audit
+ * log unless they reach only the caller's own data (audit/record.ts).
  * Objects of another school answer 404 (their existence is not revealed); same-school denials 403.
  */
-export type ObjectRule = "learner" | "class" | "course" | "item" | "goal" | "job" | "model";
+export type ObjectRule = "learner" | "class" | "course" | "item" | "goal" | "job" | "model" | "user";
 
 export type Access =
   | { readonly kind: "public" }
@@ -37,6 +40,12 @@ export const POLICY_TABLE = {
   "DELETE /api/tokens/:tokenId": { kind: "signed-in", roles: STAFF },
   "GET /api/users": { kind: "signed-in", roles: ADMIN },
   "POST /api/users": { kind: "signed-in", roles: ADMIN },
+  // Account state (routes/admin.ts): disabling or deleting ends every session and token at once.
+  "POST /api/users/:userId/disable": { kind: "signed-in", roles: ADMIN, object: "user" },
+  "POST /api/users/:userId/enable": { kind: "signed-in", roles: ADMIN, object: "user" },
+  "DELETE /api/users/:userId": { kind: "signed-in", roles: ADMIN, object: "user" },
+  // The staff-access audit log (routes/admin.ts).
+  "GET /api/audit": { kind: "signed-in", roles: ADMIN },
   "POST /api/guardian-links": { kind: "signed-in", roles: ADMIN },
   "GET /api/classes": { kind: "signed-in", roles: ANYONE },
   "POST /api/classes": { kind: "signed-in", roles: ADMIN },

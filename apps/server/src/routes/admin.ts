@@ -1,4 +1,7 @@
 import {
+  AccountStateResponseSchema,
+  AuditQuerySchema,
+  AuditResponseSchema,
   ClassDetailResponseSchema,
   ClassListResponseSchema,
   ClassViewSchema,
@@ -9,18 +12,20 @@ import {
   OkSchema,
   UserListQuerySchema,
   UserListResponseSchema,
+  UserParamsSchema,
   UserViewSchema,
 } from "@pathwise/contracts";
 import { asId, type ClassId, type User, type UserId } from "@pathwise/domain";
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { presentAccessRecord } from "../audit/present";
 import { isCommonPassword } from "../auth/passwords";
 import type { AppDeps } from "../deps";
 import { principalOf } from "../http/authorize";
 import { ApiError } from "../http/errors";
 import { presentClass, presentUser } from "../http/presenters";
-import { createClass } from "../use-cases/accounts";
+import { type AccountAction, changeAccountState, createClass } from "../use-cases/accounts";
 
 const ClassParams = z.strictObject({ classId: z.uuid() });
 
@@ -32,9 +37,43 @@ async function userInSchool(deps: AppDeps, caller: User, id: string, field: stri
   return user;
 }
 
-/** School administration: users, guardian links, classes and enrolments (admins; teachers read their classes). */
+/**
+ * School administration: users and their account state, guardian links, classes and enrolments, the
+ * staff-access audit log (admins; teachers read their classes).
+ */
 export function registerAdminRoutes(app: FastifyInstance, deps: AppDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  const accountStateSchema = {
+    tags: ["admin"],
+    params: UserParamsSchema,
+    response: { 200: AccountStateResponseSchema },
+  };
+  const accountStateRoute = (action: AccountAction) =>
+    async function changeAccountStateRoute(request: FastifyRequest<{ Params: { userId: string } }>) {
+      const { user, status } = await changeAccountState(
+        deps,
+        principalOf(request).user,
+        asId<UserId>(request.params.userId),
+        action,
+      );
+      return { user: presentUser(user), status };
+    };
+  r.post("/api/users/:userId/disable", { schema: accountStateSchema }, accountStateRoute("disable"));
+  r.post("/api/users/:userId/enable", { schema: accountStateSchema }, accountStateRoute("enable"));
+  r.delete("/api/users/:userId", { schema: accountStateSchema }, accountStateRoute("delete"));
+
+  r.get(
+    "/api/audit",
+    { schema: { tags: ["admin"], querystring: AuditQuerySchema, response: { 200: AuditResponseSchema } } },
+    async function listAudit(request) {
+      const { user } = principalOf(request);
+      const [records, head] = await Promise.all([
+        deps.repos.audit.list(user.tenantId, request.query),
+        deps.repos.audit.head(user.tenantId),
+      ]);
+      return { entries: records.map(presentAccessRecord), head: head ?? null };
+    },
+  );
 
   r.get(
     "/api/users",

@@ -11,6 +11,12 @@ import type { User } from "@pathwise/domain";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import {
+  DEVICE_COOKIE,
+  type PresentedDevice,
+  presentedDevices,
+  renewDeviceCookie,
+} from "../auth/device-cookies";
 import { LoginLimiter } from "../auth/login-limiter";
 import { SESSION_COOKIE, sessionCookieOptions } from "../auth/sessions";
 import { API_TOKEN_PREFIX, hashToken, newToken } from "../auth/tokens";
@@ -29,11 +35,14 @@ async function sendSession(
   status: number,
   user: User,
   session: Session,
+  devices: readonly PresentedDevice[],
 ) {
   // A session cookie the browser already had is ended: each login gets a fresh token (no fixation).
   const previous = request.cookies[SESSION_COOKIE];
   if (previous) await deps.repos.sessions.delete(hashToken(previous));
   reply.setCookie(SESSION_COOKIE, session.token, sessionCookieOptions(deps, session.expiresAt));
+  const device = await renewDeviceCookie(deps, user, devices);
+  reply.setCookie(DEVICE_COOKIE, device.value, device.options);
   return reply.status(status).send({
     user: presentUser(user),
     csrfToken: session.csrfToken,
@@ -62,7 +71,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps): void {
     },
     async function registerLearnerRoute(request, reply) {
       const { user, session } = await registerLearner(deps, request.body);
-      return sendSession(deps, request, reply, 201, user, session);
+      return sendSession(deps, request, reply, 201, user, session, await presentedDevices(deps, request));
     },
   );
   r.post(
@@ -73,7 +82,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps): void {
     },
     async function registerSchoolRoute(request, reply) {
       const { user, session } = await registerSchool(deps, request.body);
-      return sendSession(deps, request, reply, 201, user, session);
+      return sendSession(deps, request, reply, 201, user, session, await presentedDevices(deps, request));
     },
   );
   r.post(
@@ -83,8 +92,9 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps): void {
       schema: { tags: ["auth"], body: LoginRequestSchema, response: { 200: SessionResponseSchema } },
     },
     async function loginRoute(request, reply) {
-      const { user, session } = await login(deps, limiter, request.body);
-      return sendSession(deps, request, reply, 200, user, session);
+      const devices = await presentedDevices(deps, request);
+      const { user, session } = await login(deps, limiter, request.body, devices);
+      return sendSession(deps, request, reply, 200, user, session, devices);
     },
   );
   r.post("/api/auth/logout", { schema: { tags: ["auth"] } }, async function logoutRoute(request, reply) {

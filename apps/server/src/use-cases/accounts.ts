@@ -4,10 +4,20 @@ import type {
   RegisterLearnerRequestSchema,
   RegisterSchoolRequestSchema,
 } from "@pathwise/contracts";
-import { JoinCodeSchema, joinCodeFromBytes, type User } from "@pathwise/domain";
-import { classRepository, StorageError, tenantRepository, userRepository } from "@pathwise/storage";
+import { JoinCodeSchema, joinCodeFromBytes, type User, type UserId } from "@pathwise/domain";
+import {
+  accountStatus,
+  apiTokenRepository,
+  classRepository,
+  deviceTokenRepository,
+  publicUser,
+  StorageError,
+  tenantRepository,
+  userRepository,
+} from "@pathwise/storage";
 import type { z } from "zod";
-import type { LoginLimiter } from "../auth/login-limiter";
+import { deviceFor, type PresentedDevice } from "../auth/device-cookies";
+import { type LoginLimiter, loginBudget } from "../auth/login-limiter";
 import { isCommonPassword } from "../auth/passwords";
 import { startSession } from "../auth/sessions";
 import type { AppDeps } from "../deps";
@@ -70,37 +80,81 @@ export async function registerSchool(deps: AppDeps, input: z.infer<typeof Regist
 }
 
 /**
- * Login: the per-account failure limit is checked before any hashing; an unknown email still costs one
- * argon2 verification (against a decoy) so timing does not reveal which emails have accounts.
+ * Login (TRUST #13, #14). The attempt is counted in its budget — its device token's when the browser
+ * presents a live one of this account, the account's otherwise — and a spent budget answers 429 before
+ * any hashing. An unknown email costs one argon2 verification against a decoy, and its budget fills like
+ * a real account's, so neither timing nor 429s reveal which emails have accounts. A disabled or deleted
+ * account is named only after its correct password.
  */
-export async function login(deps: AppDeps, limiter: LoginLimiter, input: z.infer<typeof LoginRequestSchema>) {
-  const account = input.email.toLowerCase();
-  const wait = limiter.retryAfterMs(account);
+export async function login(
+  deps: AppDeps,
+  limiter: LoginLimiter,
+  input: z.infer<typeof LoginRequestSchema>,
+  devices: readonly PresentedDevice[],
+) {
+  const device = deviceFor(devices, input.email);
+  const budget = loginBudget(input.email, device?.tokenHash);
+  const wait = limiter.retryAfterMs(budget);
   if (wait > 0) {
+    const seconds = Math.ceil(wait / 1000);
+    const from = device ? "from this browser" : "from browsers it has not signed in from";
     throw new ApiError(
       "rate_limited",
-      `Too many failed logins for this account; try again in ${Math.ceil(wait / 1000)} s`,
+      `Too many failed logins to this account ${from}; try again in ${seconds} s`,
       {
-        details: { retryAfterSeconds: Math.ceil(wait / 1000) },
+        details: { retryAfterSeconds: seconds },
       },
     );
   }
-  const found = await deps.repos.users.findByEmail(account);
-  let user: User | undefined;
-  if (found?.passwordHash && !found.disabled) {
-    if (await deps.passwords.verify(found.passwordHash, input.password)) {
-      const { passwordHash: _hash, disabled: _disabled, ...rest } = found;
-      user = rest;
-    }
-  } else {
-    await deps.passwords.burn(input.password);
-  }
-  if (!user) {
-    limiter.fail(account);
+  const found = await deps.repos.users.findByEmail(input.email);
+  const verified = found?.passwordHash
+    ? await deps.passwords.verify(found.passwordHash, input.password)
+    : await deps.passwords.burn(input.password).then(() => false);
+  if (!found || !verified) {
+    limiter.fail(budget);
     throw new ApiError("invalid_credentials");
   }
-  limiter.succeed(account);
+  if (found.deleted) throw new ApiError("account_disabled", "This account has been deleted");
+  if (found.disabled) throw new ApiError("account_disabled");
+  limiter.succeed(budget);
+  const user = publicUser(found);
   return { user, session: await startSession(deps, user) };
+}
+
+export type AccountAction = "disable" | "enable" | "delete";
+
+/**
+ * An admin disables, enables or deletes an account of their school (TRUST #12). Disabling and deleting
+ * end every session, revoke every API token and forget every device token, in one transaction; the
+ * account is refused at login. Deleting is final (no enable); erasing the personal data is a separate
+ * privacy feature. An admin cannot lock themselves out.
+ */
+export async function changeAccountState(deps: AppDeps, admin: User, userId: UserId, action: AccountAction) {
+  if (action !== "enable" && userId === admin.id) {
+    throw new ApiError(
+      "forbidden",
+      `You cannot ${action} your own account; another admin of your school can`,
+    );
+  }
+  const target = await deps.repos.users.getAccount(userId);
+  if (!target || target.tenantId !== admin.tenantId)
+    throw new ApiError("not_found", `No user ${userId} in your school`);
+  if (target.deleted)
+    throw new ApiError("not_found", `User ${userId} has been deleted; a deleted account cannot be changed`);
+  await deps.db.transaction(async function applyAccountState(tx) {
+    const users = userRepository(tx);
+    if (action === "enable") {
+      await users.enable(userId);
+      return;
+    }
+    await users.disable(userId);
+    await apiTokenRepository(tx).revokeAllForUser(userId);
+    await deviceTokenRepository(tx).deleteAllForUser(userId);
+    if (action === "delete") await users.markDeleted(userId);
+  });
+  const after = await deps.repos.users.getAccount(userId);
+  if (!after) throw new ApiError("not_found", `No user ${userId} in your school`);
+  return { user: publicUser(after), status: accountStatus(after) };
 }
 
 /** Makes a class with a fresh random join code, retrying the (rare) clash. */
