@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
+import { auditLearnerAccess } from "../audit/record";
 import { OBJECT_RULES } from "../auth/object-rules";
 import { type Access, policyFor } from "../auth/policy-table";
 import type { Principal } from "../auth/principal";
@@ -48,7 +49,8 @@ function policyOf(request: FastifyRequest): Access | undefined {
  * - at registration, a route under /api (or /health) without a policy entry stops the server from starting;
  * - before validation: authenticate (API token or session cookie), check CSRF for cookie sessions on
  *   unsafe methods, check the role (401/403 before any body is examined);
- * - after validation: the object rule for the route's object (404 other school, 403 same school).
+ * - after validation: the object rule for the route's object (404 other school, 403 same school), and the
+ *   staff-access audit row of a request reaching learners' data (audit/record.ts), whatever the decision.
  */
 export function installAuthorization(app: FastifyInstance, deps: AppDeps): void {
   app.addHook("onRoute", function requirePolicy(route) {
@@ -91,6 +93,7 @@ export function installAuthorization(app: FastifyInstance, deps: AppDeps): void 
       principal,
       request.params as Record<string, string>,
     );
+    await auditLearnerAccess(deps, request, principal, access.object, decision);
     if (decision === "not_found") throw new ApiError("not_found", `No such ${access.object} in your school`);
     if (decision === "forbidden") throw new ApiError("forbidden", `You may not access this ${access.object}`);
   });
