@@ -45,6 +45,8 @@ const OBJECT_ALLOWED: Record<string, ReadonlySet<Persona>> = {
   goal: new Set(["learnerA", "guardianOfA", "teacherOfA", "admin"]),
   // A trained model of a course of A's school: anyone of the school passes the rule (roles narrow it).
   model: new Set(["learnerA", "classmateB", "guardianOfA", "teacherOfA", "admin"]),
+  // An account of A's school: anyone of the school passes the rule (roles narrow it to admins).
+  user: new Set(["learnerA", "classmateB", "guardianOfA", "teacherOfA", "admin"]),
 };
 
 function expected(access: Access, persona: Persona): Outcome {
@@ -109,7 +111,16 @@ describe.each(testDatabases())("privilege matrix on $name", (target) => {
       file: new Uint8Array([1]),
       vocabulary: { concepts: {}, items: {} },
     });
+    // The account whose state the disable/enable/delete routes change (not one of the callers).
+    const account = await t.repos.users.create({
+      tenantId: asId(mine.tenantId),
+      email: `matrix-account-${randomUUID()}@example.org`,
+      displayName: "Matrix account",
+      role: "learner",
+      passwordHash: null,
+    });
     ids = {
+      userId: account.id,
       modelId: model.id,
       jobId: job.job.id,
       goalId: goal.id,
