@@ -1,7 +1,12 @@
 import { DEFAULT_BKT } from "@pathwise/engine";
 import type { Candidate } from "@pathwise/ml/serving";
 import type { CourseContext, LearnerRecord } from "../use-cases/learning-context";
-import { estimateMastery, type MasteryEstimate, type PlacementPrior } from "../use-cases/learning-model";
+import {
+  type ConceptInfluences,
+  estimateMastery,
+  type MasteryEstimate,
+  type PlacementPrior,
+} from "../use-cases/learning-model";
 import { type FoldedHistory, foldAnswers, type ServedAnswer, type ServedModel } from "./serving";
 
 /**
@@ -26,9 +31,12 @@ export function masteryFromSuccess(meanSuccess: number): number {
   return Math.min(1, Math.max(0, (meanSuccess - guess) / (1 - slip - guess)));
 }
 
-/** How many past answers explain each concept, and how many concepts get explanations per request. */
+/**
+ * How many past answers explain each concept, and how many concepts get explanations per plan: each
+ * explanation costs up to a replay of the history per past answer (leave-one-out for the baselines).
+ */
 const TOP_INFLUENCES = 5;
-const MAX_EXPLAINED_CONCEPTS = 40;
+const MAX_EXPLAINED_CONCEPTS = 12;
 
 export function servedAnswers(context: CourseContext, record: LearnerRecord): ServedAnswer[] {
   return record.answers.map((a) => ({
@@ -95,23 +103,34 @@ export function championEstimate(
   for (const [key, { total, count }] of sums) mastery.set(key, masteryFromSuccess(total / count));
 
   const answers = record.answers;
-  const influences: NonNullable<MasteryEstimate["influences"]> = {};
-  const practised = context.concepts.filter((c) => (interim.answers.get(c.key) ?? 0) > 0);
-  for (const concept of practised.slice(0, MAX_EXPLAINED_CONCEPTS)) {
-    const skill = served.skillOf.get(concept.id);
-    if (skill === undefined) continue;
-    const explanation = served.predictor.explain(
-      history.state,
-      { problem: 0, skills: [skill] },
-      TOP_INFLUENCES,
-    );
-    influences[concept.key] = explanation.influences.flatMap(({ position, weight }) => {
-      const answer = answers[history.answerIndex[position] ?? -1];
-      if (!answer || !Number.isFinite(weight)) return [];
-      const itemKey = context.itemById.get(answer.itemId)?.key ?? answer.itemId;
-      return [{ itemId: itemKey, correct: answer.correct, at: answer.at, weight }];
-    });
-  }
+  // The most recently practised concepts first: they are the ones a plan reviews or builds on next.
+  const lastPractised = new Map<string, number>();
+  answers.forEach((answer, i) => {
+    for (const id of context.itemById.get(answer.itemId)?.conceptIds ?? []) lastPractised.set(id, i);
+  });
+  const practised = context.concepts
+    .filter((c) => lastPractised.has(c.id))
+    .sort((a, b) => (lastPractised.get(b.id) ?? 0) - (lastPractised.get(a.id) ?? 0));
+  const influences = (): ConceptInfluences => {
+    const out: ConceptInfluences = {};
+    for (const concept of practised.slice(0, MAX_EXPLAINED_CONCEPTS)) {
+      const skill = served.skillOf.get(concept.id);
+      if (skill === undefined) continue;
+      const explanation = served.predictor.explain(
+        history.state,
+        { problem: 0, skills: [skill] },
+        TOP_INFLUENCES,
+      );
+      out[concept.key] = explanation.influences.flatMap(({ position, weight }) => {
+        // Positions beyond this request's answers were folded in by a later request: not ours to name.
+        const answer = answers[history.answerIndex[position] ?? -1];
+        if (!answer || !Number.isFinite(weight)) return [];
+        const itemKey = context.itemById.get(answer.itemId)?.key ?? answer.itemId;
+        return [{ itemId: itemKey, correct: answer.correct, at: answer.at, weight }];
+      });
+    }
+    return out;
+  };
   return {
     ...interim,
     mastery,

@@ -48,8 +48,11 @@ export interface MasteryEstimate {
   readonly priors: Map<string, number>;
   /** p(correct) by item id, when a trained model predicts items directly (else derived from mastery). */
   readonly itemSuccess?: ReadonlyMap<string, number>;
-  /** The trained model's explanations by concept key (else the interim model's leave-one-out). */
-  readonly influences?: ConceptInfluences;
+  /**
+   * The trained model's explanations by concept key (else the interim model's leave-one-out), computed on
+   * demand: only the plan needs them, and they cost more than the estimate itself.
+   */
+  readonly influences?: () => ConceptInfluences;
   /** Which model produced the estimate (absent: the interim BKT). */
   readonly model?: LearnerModelInfo;
 }

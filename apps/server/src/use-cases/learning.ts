@@ -16,6 +16,7 @@ import { ApiError } from "../http/errors";
 import { learnerEstimate } from "./learner-estimate";
 import { type CourseContext, itemConceptKeys, loadCourse, loadLearnerRecord } from "./learning-context";
 import {
+  type ConceptInfluences,
   INTERIM_MODEL,
   influentialAnswers,
   itemSuccess,
@@ -35,8 +36,18 @@ export interface LearnerSnapshot {
   readonly ratings: readonly Feedback[];
   readonly recent: readonly { itemId: string; correct: boolean; at: Date }[];
   readonly queue: ReturnType<typeof reviewQueue>;
-  readonly influences: ReturnType<typeof influentialAnswers>;
+  /** The past answers that weighed most on each concept (computed when first asked for: the plan's "why"). */
+  readonly influences: () => ConceptInfluences;
   readonly now: Date;
+}
+
+/** A lazily computed value: `compute` runs on the first call only. */
+function once<T>(compute: () => T): () => T {
+  let value: { v: T } | undefined;
+  return () => {
+    value ??= { v: compute() };
+    return value.v;
+  };
 }
 
 /** The planner's base target is 0.7 (engine default); ratings move it (engine plan/difficulty.ts). */
@@ -64,9 +75,11 @@ export async function learnerSnapshot(
     ratings: record.ratings.map((r) => r.rating as Feedback),
     recent: record.answers.slice(-20).map(({ itemId, correct, at }) => ({ itemId, correct, at })),
     queue: reviewQueue(reviewCards(context, record.answers), now),
-    influences:
-      estimate.influences ??
-      influentialAnswers(context, record, estimate, placement?.result ? placement.id : undefined),
+    influences: once(
+      () =>
+        estimate.influences?.() ??
+        influentialAnswers(context, record, estimate, placement?.result ? placement.id : undefined),
+    ),
     now,
   };
 }
@@ -126,7 +139,7 @@ export function buildPlan(
       retrievability: r.retrievability,
     })),
     feedback: [...snapshot.ratings],
-    influences: snapshot.influences,
+    influences: snapshot.influences(),
     settings: { horizon, masteryThreshold: 0.95, baseTargetSuccess: BASE_TARGET_SUCCESS },
   });
   return { goals, plan };
