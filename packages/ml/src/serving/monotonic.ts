@@ -113,7 +113,7 @@ export function attendMonotonic(
       const own = tf.mul(weights.slice([0, past], [n, 1]), a.self.values.slice([0, h * dh], [n, dh]));
       mixed = tf.add(mixed, own);
     }
-    mixedHeads.push(mixed);
+    mixedHeads.push(mixed as tfjs.Tensor2D);
     if (a.withWeights) weightSum = weightSum ? (tf.add(weightSum, weights) as tfjs.Tensor2D) : weights;
   }
   const mixed =
