@@ -4,8 +4,10 @@ import type { StoredItem } from "@pathwise/storage";
 import { testDatabases } from "@pathwise/storage/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  ARITHMETIC_CONCEPTS,
   type Caller,
   call,
+  importArithmeticCourse,
   type School,
   seedSchool,
   signIn,
@@ -19,36 +21,6 @@ import {
  * them, achievement, class goals in one transaction, the class mastery view, mastery over time and a
  * guardian's children.
  */
-const CONCEPTS = ["count", "add", "multiply"] as const;
-
-async function importCourse(t: TestApp, tenantId: string) {
-  const report = await t.repos.content.importCourse({
-    tenantId: asId(tenantId),
-    course: {
-      key: "arith",
-      title: { en: "Arithmetic" },
-      goals: [{ key: "g", title: { en: "Multiply" }, targets: ["multiply"] }],
-    },
-    concepts: CONCEPTS.map((key) => ({ key, title: { en: key } })),
-    prerequisites: [
-      { concept: "add", requires: "count" },
-      { concept: "multiply", requires: "add" },
-    ],
-    items: CONCEPTS.flatMap((concept, c) =>
-      [1, 2, 3].map((level) => ({
-        key: `${concept}-${level}`,
-        stem: { en: `${concept} ${level}?` },
-        concepts: [concept],
-        difficulty: { level },
-        answer: { kind: "numeric" as const, value: 10 * c + level, tolerance: 0 },
-      })),
-    ),
-  });
-  const graph = await t.repos.content.getConceptGraph(asId(tenantId), report.courseId);
-  const conceptIds = Object.fromEntries((graph?.concepts ?? []).map((c) => [c.key, c.id as string]));
-  const items = await t.repos.content.listItems(asId(tenantId), report.courseId, { limit: 100, offset: 0 });
-  return { courseId: report.courseId as string, conceptIds, items };
-}
 
 describe.each(testDatabases())("goals and progress on $name", (target) => {
   let t: TestApp;
@@ -79,7 +51,7 @@ describe.each(testDatabases())("goals and progress on $name", (target) => {
   beforeAll(async () => {
     t = await startTestApp(target, { PATHWISE_LOGIN_MAX_PER_IP_PER_MINUTE: "10000" });
     mine = await seedSchool(t);
-    ({ courseId, conceptIds, items } = await importCourse(t, mine.tenantId));
+    ({ courseId, conceptIds, items } = await importArithmeticCourse(t, mine.tenantId, 3));
     as = {
       a: await signIn(t, mine.learnerA.email),
       b: await signIn(t, mine.learnerB.email),
@@ -227,7 +199,7 @@ describe.each(testDatabases())("goals and progress on $name", (target) => {
     const response = await call(t, "GET", url, { as: as.teacher });
     expect(response.statusCode).toBe(200);
     const body = response.json();
-    expect(body.concepts.map((c: { key: string }) => c.key)).toEqual([...CONCEPTS]);
+    expect(body.concepts.map((c: { key: string }) => c.key)).toEqual([...ARITHMETIC_CONCEPTS]);
     expect(body.learners).toHaveLength(2);
     for (const learner of body.learners) {
       const own = (await call(t, "GET", learnerUrl(learner.learnerId, "mastery"), { as: as.teacher })).json();

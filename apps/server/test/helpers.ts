@@ -9,7 +9,7 @@ import {
   type UserId,
   VERBS,
 } from "@pathwise/domain";
-import { createRepositories, type Database, type Repositories } from "@pathwise/storage";
+import { createRepositories, type Database, type Repositories, type StoredItem } from "@pathwise/storage";
 import type { TestDatabaseTarget } from "@pathwise/storage/testing";
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import { buildApp } from "../src/app";
@@ -168,4 +168,44 @@ export function statement(
 
 export async function eventCount(t: TestApp, tenantId: string): Promise<number> {
   return t.repos.events.countForTenant(asId(tenantId));
+}
+
+/** The concepts of the arithmetic test course, in learning order (count → add → multiply). */
+export const ARITHMETIC_CONCEPTS = ["count", "add", "multiply"] as const;
+
+/**
+ * A small course in `tenantId`: three concepts in a prerequisite chain, `levels` numeric items per concept
+ * (item `<concept>-<level>`, answer 10·c + level, difficulty level + c capped at 5), the course goal
+ * "multiply". Returns its id, concept ids by key and items.
+ */
+export async function importArithmeticCourse(t: TestApp, tenantId: string, levels = 4) {
+  const report = await t.repos.content.importCourse({
+    tenantId: asId(tenantId),
+    course: {
+      key: "arith",
+      title: { en: "Arithmetic" },
+      goals: [{ key: "g", title: { en: "Multiply" }, targets: ["multiply"] }],
+    },
+    concepts: ARITHMETIC_CONCEPTS.map((key) => ({ key, title: { en: key, "zh-CN": `概念${key}` } })),
+    prerequisites: [
+      { concept: "add", requires: "count" },
+      { concept: "multiply", requires: "add" },
+    ],
+    items: ARITHMETIC_CONCEPTS.flatMap((concept, c) =>
+      Array.from({ length: levels }, (_, i) => i + 1).map((level) => ({
+        key: `${concept}-${level}`,
+        stem: { en: `${concept} ${level}?` },
+        concepts: [concept],
+        difficulty: { level: Math.min(5, level + c) },
+        answer: { kind: "numeric" as const, value: 10 * c + level, tolerance: 0 },
+      })),
+    ),
+  });
+  const graph = await t.repos.content.getConceptGraph(asId(tenantId), report.courseId);
+  const conceptIds = Object.fromEntries((graph?.concepts ?? []).map((c) => [c.key, c.id as string]));
+  const items: StoredItem[] = await t.repos.content.listItems(asId(tenantId), report.courseId, {
+    limit: 100,
+    offset: 0,
+  });
+  return { courseId: report.courseId, conceptIds, items };
 }

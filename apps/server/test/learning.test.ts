@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { asId, type CourseId } from "@pathwise/domain";
+import { asId } from "@pathwise/domain";
 import type { StoredItem } from "@pathwise/storage";
 import { testDatabases } from "@pathwise/storage/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -7,6 +7,7 @@ import {
   type Caller,
   call,
   eventCount,
+  importArithmeticCourse,
   type School,
   seedSchool,
   signIn,
@@ -19,34 +20,6 @@ import {
  * The learning API end to end on real databases: mastery, plan, reviews, exam prediction, feedback and a
  * whole placement session, plus the access rules (classmate 403, other school 404, learner-only actions).
  */
-const CONCEPTS = ["count", "add", "multiply"] as const;
-
-async function importCourse(t: TestApp, tenantId: string) {
-  const report = await t.repos.content.importCourse({
-    tenantId: asId(tenantId),
-    course: {
-      key: "arith",
-      title: { en: "Arithmetic" },
-      goals: [{ key: "g", title: { en: "Multiply" }, targets: ["multiply"] }],
-    },
-    concepts: CONCEPTS.map((key) => ({ key, title: { en: key, "zh-CN": `概念${key}` } })),
-    prerequisites: [
-      { concept: "add", requires: "count" },
-      { concept: "multiply", requires: "add" },
-    ],
-    items: CONCEPTS.flatMap((concept, c) =>
-      [1, 2, 3, 4].map((level) => ({
-        key: `${concept}-${level}`,
-        stem: { en: `${concept} ${level}?` },
-        concepts: [concept],
-        difficulty: { level: Math.min(5, level + c) },
-        answer: { kind: "numeric" as const, value: 10 * c + level, tolerance: 0 },
-      })),
-    ),
-  });
-  const items = await t.repos.content.listItems(asId(tenantId), report.courseId, { limit: 100, offset: 0 });
-  return { courseId: report.courseId as CourseId, items };
-}
 
 const answerOf = (item: StoredItem) => (item.answer.kind === "numeric" ? String(item.answer.value) : "");
 
@@ -64,8 +37,8 @@ describe.each(testDatabases())("learning API on $name", (target) => {
   beforeAll(async () => {
     t = await startTestApp(target, { PATHWISE_LOGIN_MAX_PER_IP_PER_MINUTE: "10000" });
     [mine, other] = [await seedSchool(t), await seedSchool(t)];
-    ({ courseId, items } = await importCourse(t, mine.tenantId));
-    otherCourseId = (await importCourse(t, other.tenantId)).courseId;
+    ({ courseId, items } = await importArithmeticCourse(t, mine.tenantId));
+    otherCourseId = (await importArithmeticCourse(t, other.tenantId)).courseId;
     // Learner A answered the two easiest "count" items right, 30 days ago.
     const count = items.filter((i) => i.key.startsWith("count")).slice(0, 2);
     const old = Date.now() - 30 * 86_400_000;
