@@ -19,6 +19,7 @@ import {
 } from "@pathwise/engine";
 import { z } from "zod";
 import { loadKtEnvironment } from "../../apps/cli/src/commands/simulate-kt";
+import { parseBenchArgs } from "../args";
 import { runExamCoverage } from "./exam";
 import { type PlacementReport, runPlacementStudy } from "./placement";
 import { renderReport } from "./report";
@@ -29,19 +30,7 @@ const Args = z.object({
   seed: z.coerce.number().int().min(0).default(1),
 });
 
-function parseArgs(argv: readonly string[]) {
-  const raw: Record<string, string> = {};
-  for (let i = 0; i < argv.length; i += 2) {
-    const key = argv[i];
-    const value = argv[i + 1];
-    if (!key?.startsWith("--") || value === undefined)
-      throw new Error(`bench/paths: expected --name value pairs, got "${key}"`);
-    raw[key.slice(2)] = value;
-  }
-  return Args.parse(raw);
-}
-
-const args = parseArgs(process.argv.slice(2));
+const args = parseBenchArgs("paths", Args, process.argv.slice(2));
 const started = Date.now();
 const environments: LearningEnvironment[] = [getEnvironment("kss")];
 let ktStatus = "evaluated";

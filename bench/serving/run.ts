@@ -26,6 +26,7 @@ import "../../packages/ml/src/models/index";
 import { getModel } from "../../packages/ml/src/registry";
 import type { Candidate, Interaction, Predictor } from "../../packages/ml/src/serving/contract";
 import { createPredictor } from "../../packages/ml/src/serving/index";
+import { parseBenchArgs } from "../args";
 import { compareDenseMath, type MathComparison } from "./dense-math";
 import { type KernelProfile, profileKernels } from "./kernels";
 import { renderReport } from "./report";
@@ -43,18 +44,6 @@ const Args = z.object({
   /** Model names; `akt-nr` is AKT with its Rasch problem embeddings off (work per skill, not per problem). */
   models: z.string().default("bkt,elo,pfa,dnn,dkt,sakt,akt,akt-nr"),
 });
-
-function parseArgs(argv: readonly string[]) {
-  const raw: Record<string, string> = {};
-  for (let i = 0; i < argv.length; i += 2) {
-    const key = argv[i];
-    const value = argv[i + 1];
-    if (!key?.startsWith("--") || value === undefined)
-      throw new Error(`bench/serving: expected --name value pairs, got "${key}"`);
-    raw[key.slice(2)] = value;
-  }
-  return Args.parse(raw);
-}
 
 export interface Timing {
   readonly calls: number;
@@ -212,7 +201,7 @@ async function benchModel(
 }
 
 async function main() {
-  const args = parseArgs(process.argv.slice(2));
+  const args = parseBenchArgs("serving", Args, process.argv.slice(2));
   const wallStart = performance.now();
   const loadAverageAtStart = os.loadavg().map((x) => Math.round(x * 100) / 100);
   const dir = join(datasetsDir(), "assist2009", "akt_split");
