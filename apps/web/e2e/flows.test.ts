@@ -2,24 +2,23 @@ import type { DemoLogin } from "@pathwise/content";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  type Browser,
-  CHROMIUM_MISSING_MESSAGE,
-  chromiumAvailable,
-  launchBrowser,
-  seriousAxeViolations,
-} from "./support/browser";
-import { ensureFreshBuild } from "./support/build";
+  expectAccessible as accessible,
+  chromiumMissing,
+  logInAs as logIn,
+  type OpenApp,
+  openApp,
+} from "./support/app";
+import type { Browser } from "./support/browser";
 import { latinWordsIn, saveScreenshot } from "./support/screens";
-import { type RunningServer, startServer } from "./support/server";
+import type { RunningServer } from "./support/server";
 
 /**
  * End-to-end flows in Debian's Chromium against the real server (fresh PGlite, demo school seeded),
  * serving a fresh build of the web app. Every page visited is checked with axe (no serious or
  * critical violations) and the browser console must stay free of errors.
  */
-if (!chromiumAvailable) console.warn(CHROMIUM_MISSING_MESSAGE);
-
-describe.skipIf(!chromiumAvailable)("web app in a real browser", () => {
+describe.skipIf(chromiumMissing())("web app in a real browser", () => {
+  let app: OpenApp;
   let server: RunningServer;
   let browser: Browser;
   let page: Page;
@@ -35,17 +34,8 @@ describe.skipIf(!chromiumAvailable)("web app in a real browser", () => {
     return found;
   };
 
-  async function expectAccessible(where: string) {
-    const violations = await seriousAxeViolations(page);
-    expect(violations, `axe on ${where}`).toEqual([]);
-  }
-
-  async function logInAs(email: string, password: string) {
-    await page.goto("/login");
-    await page.getByLabel(/Email|电子邮箱/).fill(email);
-    await page.getByLabel(/^(Password|密码)$/).fill(password);
-    await page.getByRole("button", { name: /^(Log in|登录)$/ }).click();
-  }
+  const expectAccessible = (where: string) => accessible(page, where);
+  const logInAs = (email: string, password: string) => logIn(page, email, password);
 
   async function logOut() {
     await page.getByRole("button", { name: /Log out|退出登录/ }).click();
@@ -53,15 +43,12 @@ describe.skipIf(!chromiumAvailable)("web app in a real browser", () => {
   }
 
   beforeAll(async () => {
-    await ensureFreshBuild();
-    server = await startServer();
-    browser = await launchBrowser(server.baseURL);
-    page = await browser.context.newPage();
+    app = await openApp();
+    ({ server, browser, page } = app);
   }, 300_000); // build + database + demo seed: a minute on a busy 2-core machine, more under CI load
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await app?.close();
   });
 
   it("a new learner signs up with the class join code and lands on the dashboard", async () => {

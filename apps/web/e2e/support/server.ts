@@ -19,6 +19,8 @@ const DEMO_LEARNERS = 8;
 export interface RunningServer {
   baseURL: string;
   demo: DemoSeedResult;
+  /** The folder of public datasets the server lists (`PATHWISE_DATASETS`, else the shared datasets). */
+  datasetsDir: string;
   close(): Promise<void>;
 }
 
@@ -80,6 +82,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     return {
       baseURL: `http://127.0.0.1:${address.port}`,
       demo,
+      datasetsDir: config.datasetsDir,
       async close() {
         await jobs?.stop(10_000);
         await app.close();

@@ -1,6 +1,8 @@
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { Link } from "wouter";
 import { ErrorMessage } from "./Feedback";
+import { Field } from "./Field";
 
 /** The card of the signed-out pages (log in, sign up, register a school): title, lead, error, form. */
 export function AuthCard({
@@ -38,5 +40,38 @@ export function AuthSubmit({ busy, label }: { busy: boolean; label: string }) {
     <button type="submit" className="button button--block" disabled={busy}>
       {busy ? t("auth.working") : label}
     </button>
+  );
+}
+
+/**
+ * The fields of a new account (sign-up, a new school's first admin): name, email and a new password,
+ * named `displayName`, `email` and `password` in the form, with the browser's autofill hints.
+ */
+export function NewAccountFields({ nameLabel }: { nameLabel: string }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Field label={nameLabel} name="displayName" autoComplete="name" required maxLength={100} />
+      <Field label={t("auth.email")} name="email" type="email" autoComplete="email" required />
+      <Field
+        label={t("auth.password")}
+        hint={t("auth.passwordHint")}
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required
+        minLength={8}
+      />
+    </>
+  );
+}
+
+/** Under a sign-up form: a way to the log-in page for people who already have an account. */
+export function LogInInstead() {
+  const { t } = useTranslation();
+  return (
+    <p className="muted auth-switch">
+      {t("auth.haveAccount")} <Link href="/login">{t("auth.logIn")}</Link>
+    </p>
   );
 }

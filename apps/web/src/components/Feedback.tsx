@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import type { Resource } from "../api/use-resource";
 import { errorMessageKey } from "./error-text";
 
 /** A status message; errors are announced to screen readers as alerts, the rest politely. */
@@ -24,4 +25,20 @@ export function Loading() {
       {t("app.loading")}
     </p>
   );
+}
+
+/**
+ * What a section shows for data it loads: "Loading…" until it arrives, the failure in words if it
+ * failed, else `children` given the data.
+ */
+export function Loaded<T>({
+  resource,
+  children,
+}: {
+  resource: Resource<T>;
+  children: (data: T) => ReactNode;
+}) {
+  if (resource.status === "loading") return <Loading />;
+  if (resource.status === "error") return <ErrorMessage error={resource.error} />;
+  return <>{children(resource.data)}</>;
 }

@@ -1,7 +1,6 @@
 import { localize } from "@pathwise/domain";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "wouter";
-import { learnerMastery } from "../api/learning";
 import { guardianChildren } from "../api/progress";
 import { useResource } from "../api/use-resource";
 import { ErrorMessage, Loading } from "../components/Feedback";
@@ -9,7 +8,7 @@ import { PageHeader } from "../components/Layout";
 import { useCourse } from "../features/course/use-course";
 import { ExamPredictionCard } from "../features/exam/ExamPredictionCard";
 import { GoalsPanel } from "../features/goals/GoalsPanel";
-import { MasteryMap } from "../features/mastery/MasteryMap";
+import { LearnerMasteryMap, useLearnerMastery } from "../features/mastery/LearnerMasteryMap";
 import { MasteryOverTime } from "../features/progress/MasteryOverTime";
 import { uiLocale } from "../i18n/locales";
 
@@ -23,11 +22,7 @@ export function ChildPage() {
   const { learnerId = "" } = useParams<{ learnerId: string }>();
   const children = useResource((signal) => guardianChildren(signal), []);
   const course = useCourse();
-  const courseId = course.status === "ready" ? course.data?.course.id : undefined;
-  const mastery = useResource(
-    (signal) => (courseId ? learnerMastery(learnerId, courseId, signal) : Promise.resolve(undefined)),
-    [learnerId, courseId],
-  );
+  const mastery = useLearnerMastery(learnerId, course);
   const child =
     children.status === "ready" ? children.data.find((candidate) => candidate.id === learnerId) : undefined;
   const name = child?.displayName ?? "…";
@@ -48,11 +43,7 @@ export function ChildPage() {
             <p className="card__lead">
               <strong>{localize(course.data.course.title, locale)}</strong> · {t("dashboard.mapLead")}
             </p>
-            {mastery.status === "loading" && <Loading />}
-            {mastery.status === "error" && <ErrorMessage error={mastery.error} />}
-            {mastery.status === "ready" && mastery.data && (
-              <MasteryMap course={course.data} mastery={mastery.data} label={t("classes.mapOf", { name })} />
-            )}
+            <LearnerMasteryMap course={course.data} mastery={mastery} label={t("classes.mapOf", { name })} />
           </section>
           <section className="card" aria-labelledby="mastery-history-title">
             <h2 id="mastery-history-title">{t("masteryHistory.title")}</h2>

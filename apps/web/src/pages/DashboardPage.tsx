@@ -3,7 +3,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "wouter";
 import { fullHistory } from "../api/events";
-import { learnerMastery, learnerPlan } from "../api/learning";
+import { learnerPlan } from "../api/learning";
 import { useResource } from "../api/use-resource";
 import { ErrorMessage, Loading } from "../components/Feedback";
 import { PageHeader } from "../components/Layout";
@@ -12,7 +12,7 @@ import { ExamPredictionCard } from "../features/exam/ExamPredictionCard";
 import { GoalsPanel } from "../features/goals/GoalsPanel";
 import { HistoryTable } from "../features/history/HistoryTable";
 import { ConceptList } from "../features/knowledge-map/ConceptList";
-import { MasteryMap } from "../features/mastery/MasteryMap";
+import { LearnerMasteryMap, useLearnerMastery } from "../features/mastery/LearnerMasteryMap";
 import { NextUp } from "../features/next-up/NextUp";
 import { MasteryOverTime } from "../features/progress/MasteryOverTime";
 import { PracticeProgress } from "../features/progress/PracticeProgress";
@@ -33,10 +33,7 @@ export function DashboardPage() {
   const learnerId = user?.id ?? "";
   const history = useResource((signal) => fullHistory(learnerId, signal), [learnerId]);
   const courseId = course.status === "ready" ? course.data?.course.id : undefined;
-  const mastery = useResource(
-    (signal) => (courseId ? learnerMastery(learnerId, courseId, signal) : Promise.resolve(undefined)),
-    [learnerId, courseId],
-  );
+  const mastery = useLearnerMastery(learnerId, course);
   const plan = useResource(
     (signal) =>
       courseId ? learnerPlan(learnerId, courseId, PLAN_HORIZON, signal) : Promise.resolve(undefined),
@@ -67,15 +64,11 @@ export function DashboardPage() {
               <p className="card__lead">
                 <strong>{localize(course.data.course.title, locale)}</strong> · {t("dashboard.mapLead")}
               </p>
-              {mastery.status === "loading" && <Loading />}
-              {mastery.status === "error" && <ErrorMessage error={mastery.error} />}
-              {mastery.status === "ready" && mastery.data && (
-                <MasteryMap
-                  course={course.data}
-                  mastery={mastery.data}
-                  label={t("dashboard.mapLabel", { course: localize(course.data.course.title, locale) })}
-                />
-              )}
+              <LearnerMasteryMap
+                course={course.data}
+                mastery={mastery}
+                label={t("dashboard.mapLabel", { course: localize(course.data.course.title, locale) })}
+              />
               <p>
                 <Link href="/placement">{t("placement.dashboardLink")}</Link>
               </p>

@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { listDatasets } from "../api/imports";
 import { useResource } from "../api/use-resource";
-import { ErrorMessage, Loading } from "../components/Feedback";
+import { Loaded } from "../components/Feedback";
 import { PageHeader } from "../components/Layout";
 import { CourseImport } from "../features/imports/CourseImport";
 import { DatasetImport } from "../features/imports/DatasetImport";
@@ -16,13 +16,7 @@ export function ImportsPage() {
       <PageHeader title={t("imports.title")} lead={t("imports.lead")} />
       <div className="stack">
         <CourseImport />
-        {datasets.status === "loading" ? (
-          <Loading />
-        ) : datasets.status === "error" ? (
-          <ErrorMessage error={datasets.error} />
-        ) : (
-          <DatasetImport datasets={datasets.data} />
-        )}
+        <Loaded resource={datasets}>{(data) => <DatasetImport datasets={data} />}</Loaded>
       </div>
     </>
   );

@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { listJobs } from "../api/jobs";
 import { useResource } from "../api/use-resource";
-import { ErrorMessage, Loading } from "../components/Feedback";
+import { Loaded } from "../components/Feedback";
 import { PageHeader } from "../components/Layout";
 import { JobsTable } from "../features/jobs/JobsTable";
 import "../styles/staff.css";
@@ -20,13 +20,7 @@ export function JobsPage() {
             {t("jobs.refresh")}
           </button>
         </div>
-        {jobs.status === "loading" ? (
-          <Loading />
-        ) : jobs.status === "error" ? (
-          <ErrorMessage error={jobs.error} />
-        ) : (
-          <JobsTable jobs={jobs.data} />
-        )}
+        <Loaded resource={jobs}>{(data) => <JobsTable jobs={data} />}</Loaded>
       </section>
     </>
   );

@@ -2,14 +2,13 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams } from "wouter";
 import { classDetail } from "../api/admin";
 import { fullHistory } from "../api/events";
-import { learnerMastery } from "../api/learning";
 import { useResource } from "../api/use-resource";
 import { ErrorMessage, Loading } from "../components/Feedback";
 import { PageHeader } from "../components/Layout";
 import { useCourse } from "../features/course/use-course";
 import { GoalsPanel } from "../features/goals/GoalsPanel";
 import { HistoryTable } from "../features/history/HistoryTable";
-import { MasteryMap } from "../features/mastery/MasteryMap";
+import { LearnerMasteryMap, useLearnerMastery } from "../features/mastery/LearnerMasteryMap";
 import { MasteryOverTime } from "../features/progress/MasteryOverTime";
 import { PracticeProgress } from "../features/progress/PracticeProgress";
 
@@ -22,11 +21,7 @@ export function LearnerHistoryPage() {
   const detail = useResource((signal) => classDetail(classId, signal), [classId]);
   const history = useResource((signal) => fullHistory(learnerId, signal), [learnerId]);
   const course = useCourse();
-  const courseId = course.status === "ready" ? course.data?.course.id : undefined;
-  const mastery = useResource(
-    (signal) => (courseId ? learnerMastery(learnerId, courseId, signal) : Promise.resolve(undefined)),
-    [learnerId, courseId],
-  );
+  const mastery = useLearnerMastery(learnerId, course);
   const learner =
     detail.status === "ready"
       ? detail.data.members.find((member) => member.user.id === learnerId)?.user
@@ -41,15 +36,11 @@ export function LearnerHistoryPage() {
       <div className="stack">
         <section className="card" aria-labelledby="map-title">
           <h2 id="map-title">{t("dashboard.mapTitle")}</h2>
-          {mastery.status === "loading" && <Loading />}
-          {mastery.status === "error" && <ErrorMessage error={mastery.error} />}
-          {mastery.status === "ready" && mastery.data && course.status === "ready" && course.data && (
-            <MasteryMap
-              course={course.data}
-              mastery={mastery.data}
-              label={t("classes.mapOf", { name: learner?.displayName ?? "…" })}
-            />
-          )}
+          <LearnerMasteryMap
+            course={course.status === "ready" ? course.data : undefined}
+            mastery={mastery}
+            label={t("classes.mapOf", { name: learner?.displayName ?? "…" })}
+          />
         </section>
         {course.status === "ready" && course.data && (
           <section className="card" aria-labelledby="mastery-history-title">

@@ -1,8 +1,8 @@
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "wouter";
-import { getModel, promoteModel } from "../api/models";
+import { getModel, type ModelDetail, promoteModel } from "../api/models";
 import { useResource } from "../api/use-resource";
-import { ErrorMessage, Loading } from "../components/Feedback";
+import { Loaded } from "../components/Feedback";
 import { PageHeader } from "../components/Layout";
 import { DecisionDialog } from "../features/models/DecisionDialog";
 import { FairnessTable } from "../features/models/FairnessTable";
@@ -14,18 +14,13 @@ import { uiLocale } from "../i18n/locales";
 import { useSession } from "../session/SessionContext";
 import "../styles/staff.css";
 
-/** One trained model: metrics, reliability diagram, fairness table, its model card; admins may promote it. */
-export function ModelPage() {
+/** A loaded model's page; `reload` fetches it again after a promotion. */
+function ModelView({ model: m, reload }: { model: ModelDetail; reload: () => void }) {
   const { t, i18n } = useTranslation();
-  const { modelId = "" } = useParams<{ modelId: string }>();
   const { user } = useSession();
-  const model = useResource((signal) => getModel(modelId, signal), [modelId]);
-  const when = new Intl.DateTimeFormat(uiLocale(i18n.language), { dateStyle: "medium", timeStyle: "short" });
-
-  if (model.status === "loading") return <Loading />;
-  if (model.status === "error") return <ErrorMessage error={model.error} />;
-  const m = model.data;
-  const seconds = new Intl.NumberFormat(uiLocale(i18n.language), { maximumFractionDigits: 1 });
+  const locale = uiLocale(i18n.language);
+  const when = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" });
+  const seconds = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
   return (
     <>
       <PageHeader
@@ -56,7 +51,7 @@ export function ModelPage() {
                 confirmLabel={t("models.promote")}
                 onConfirm={async (reason) => {
                   await promoteModel(m.id, reason);
-                  model.reload();
+                  reload();
                 }}
               />
             </div>
@@ -77,4 +72,11 @@ export function ModelPage() {
       </div>
     </>
   );
+}
+
+/** One trained model: metrics, reliability diagram, fairness table, its model card; admins may promote it. */
+export function ModelPage() {
+  const { modelId = "" } = useParams<{ modelId: string }>();
+  const model = useResource((signal) => getModel(modelId, signal), [modelId]);
+  return <Loaded resource={model}>{(data) => <ModelView model={data} reload={model.reload} />}</Loaded>;
 }

@@ -1,10 +1,11 @@
 import { localize } from "@pathwise/domain";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useLocation, useSearch } from "wouter";
 import { listCourses } from "../api/courses";
 import { listDecisions, listModels, rollbackChampion } from "../api/models";
 import { useResource } from "../api/use-resource";
-import { ErrorMessage, Loading } from "../components/Feedback";
+import { ErrorMessage, Loaded, Loading } from "../components/Feedback";
 import { PageHeader } from "../components/Layout";
 import { SelectField } from "../components/SelectField";
 import { ChampionCard } from "../features/models/ChampionCard";
@@ -22,6 +23,8 @@ function CourseModels({ courseId, isAdmin, userId }: { courseId: string; isAdmin
   const { t } = useTranslation();
   const models = useResource((signal) => listModels(courseId, signal), [courseId]);
   const decisions = useResource((signal) => listDecisions(courseId, signal), [courseId]);
+  // Finished training runs on this page: the settings' last-training line follows them.
+  const [trainings, setTrainings] = useState(0);
   const reload = () => {
     models.reload();
     decisions.reload();
@@ -31,54 +34,50 @@ function CourseModels({ courseId, isAdmin, userId }: { courseId: string; isAdmin
   // The training panel stays mounted while the lists reload, so a finished job's progress stays in view.
   return (
     <>
-      {models.status === "loading" ? (
-        <Loading />
-      ) : models.status === "error" ? (
-        <ErrorMessage error={models.error} />
-      ) : (
-        <ChampionCard
-          champion={champion}
-          actions={
-            isAdmin && champion ? (
-              <DecisionDialog
-                buttonLabel={t("models.rollback")}
-                title={t("models.rollbackTitle")}
-                explanation={t("models.rollbackExplanation")}
-                confirmLabel={t("models.rollback")}
-                onConfirm={async (reason) => {
-                  await rollbackChampion(courseId, reason);
-                  reload();
-                }}
-              />
-            ) : undefined
-          }
-        />
-      )}
-      <TrainingPanel courseId={courseId} onFinished={reload} />
-      {isAdmin && <ModelSettingsPanel courseId={courseId} />}
+      <Loaded resource={models}>
+        {() => (
+          <ChampionCard
+            champion={champion}
+            actions={
+              isAdmin && champion ? (
+                <DecisionDialog
+                  buttonLabel={t("models.rollback")}
+                  title={t("models.rollbackTitle")}
+                  explanation={t("models.rollbackExplanation")}
+                  confirmLabel={t("models.rollback")}
+                  onConfirm={async (reason) => {
+                    await rollbackChampion(courseId, reason);
+                    reload();
+                  }}
+                />
+              ) : undefined
+            }
+          />
+        )}
+      </Loaded>
+      <TrainingPanel
+        courseId={courseId}
+        onFinished={() => {
+          reload();
+          setTrainings((count) => count + 1);
+        }}
+      />
+      {isAdmin && <ModelSettingsPanel courseId={courseId} trainings={trainings} />}
       <section className="card stack" aria-labelledby="registry-title">
         <h2 id="registry-title">{t("models.registryTitle")}</h2>
-        {models.status === "ready" ? (
-          <RegistryTable models={models.data} />
-        ) : models.status === "error" ? (
-          <ErrorMessage error={models.error} />
-        ) : (
-          <Loading />
-        )}
+        <Loaded resource={models}>{(data) => <RegistryTable models={data} />}</Loaded>
       </section>
       <section className="card stack" aria-labelledby="decisions-title">
         <h2 id="decisions-title">{t("models.decisionsTitle")}</h2>
-        {decisions.status === "ready" ? (
-          <DecisionsLog
-            decisions={decisions.data}
-            models={models.status === "ready" ? models.data : []}
-            currentUserId={userId}
-          />
-        ) : decisions.status === "error" ? (
-          <ErrorMessage error={decisions.error} />
-        ) : (
-          <Loading />
-        )}
+        <Loaded resource={decisions}>
+          {(data) => (
+            <DecisionsLog
+              decisions={data}
+              models={models.status === "ready" ? models.data : []}
+              currentUserId={userId}
+            />
+          )}
+        </Loaded>
       </section>
     </>
   );

@@ -1,7 +1,7 @@
 import { RegisterSchoolRequestSchema } from "@pathwise/contracts";
 import { useTranslation } from "react-i18next";
-import { Link, useLocation } from "wouter";
-import { AuthCard, AuthSubmit } from "../components/AuthCard";
+import { useLocation } from "wouter";
+import { AuthCard, AuthSubmit, LogInInstead, NewAccountFields } from "../components/AuthCard";
 import { Field } from "../components/Field";
 import { useFormSubmit } from "../components/use-form-submit";
 import { uiLocale } from "../i18n/locales";
@@ -50,28 +50,10 @@ export function RegisterSchoolPage() {
           autoCapitalize="none"
           spellCheck={false}
         />
-        <Field
-          label={t("school.adminName")}
-          name="displayName"
-          autoComplete="name"
-          required
-          maxLength={100}
-        />
-        <Field label={t("auth.email")} name="email" type="email" autoComplete="email" required />
-        <Field
-          label={t("auth.password")}
-          hint={t("auth.passwordHint")}
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={8}
-        />
+        <NewAccountFields nameLabel={t("school.adminName")} />
         <AuthSubmit busy={busy} label={t("school.submit")} />
       </form>
-      <p className="muted auth-switch">
-        {t("auth.haveAccount")} <Link href="/login">{t("auth.logIn")}</Link>
-      </p>
+      <LogInInstead />
     </AuthCard>
   );
 }

@@ -1,9 +1,9 @@
 import { useTranslation } from "react-i18next";
-import { Link, useLocation } from "wouter";
-import { AuthCard, AuthSubmit } from "../components/AuthCard";
+import { useLocation } from "wouter";
+import { AuthCard, AuthSubmit, LogInInstead, NewAccountFields } from "../components/AuthCard";
 import { Field } from "../components/Field";
 import { useFormSubmit } from "../components/use-form-submit";
-import { isUiLocale } from "../i18n/locales";
+import { uiLocale } from "../i18n/locales";
 import { homeFor } from "../session/navigation";
 import { useSession } from "../session/SessionContext";
 
@@ -18,7 +18,7 @@ export function SignUpPage() {
       email: String(form.get("email")),
       password: String(form.get("password")),
       joinCode: String(form.get("joinCode")),
-      locale: isUiLocale(i18n.language) ? i18n.language : "en",
+      locale: uiLocale(i18n.language),
     });
     navigate(homeFor(user.role), { replace: true });
   });
@@ -26,23 +26,7 @@ export function SignUpPage() {
   return (
     <AuthCard id="signup-title" title={t("auth.signUpTitle")} lead={t("auth.signUpLead")} error={error}>
       <form onSubmit={onSubmit}>
-        <Field
-          label={t("auth.displayName")}
-          name="displayName"
-          autoComplete="name"
-          required
-          maxLength={100}
-        />
-        <Field label={t("auth.email")} name="email" type="email" autoComplete="email" required />
-        <Field
-          label={t("auth.password")}
-          hint={t("auth.passwordHint")}
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={8}
-        />
+        <NewAccountFields nameLabel={t("auth.displayName")} />
         <Field
           label={t("auth.joinCode")}
           hint={t("auth.joinCodeHint")}
@@ -55,9 +39,7 @@ export function SignUpPage() {
         />
         <AuthSubmit busy={busy} label={t("auth.signUp")} />
       </form>
-      <p className="muted auth-switch">
-        {t("auth.haveAccount")} <Link href="/login">{t("auth.logIn")}</Link>
-      </p>
+      <LogInInstead />
     </AuthCard>
   );
 }

@@ -2,6 +2,7 @@ import type { UserView } from "@pathwise/contracts";
 import { RoleSchema } from "@pathwise/domain";
 import { useTranslation } from "react-i18next";
 import { createUser } from "../../api/admin";
+import { DataTable } from "../../components/DataTable";
 import { Alert, ErrorMessage } from "../../components/Feedback";
 import { Field } from "../../components/Field";
 import { SelectField } from "../../components/SelectField";
@@ -40,28 +41,19 @@ export function UsersAdmin({
   return (
     <section className="card" aria-labelledby="users-title">
       <h2 id="users-title">{t("admin.users")}</h2>
-      <div className="table-wrap">
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t("admin.name")}</th>
-              <th scope="col">{t("admin.email")}</th>
-              <th scope="col">{t("admin.role")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {sortedUsers.map((user) => (
-              <tr key={user.id}>
-                <td>{user.displayName}</td>
-                <td className="muted">{user.email}</td>
-                <td>
-                  <span className="badge">{t(ROLE_LABELS[user.role])}</span>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        columns={[{ label: t("admin.name") }, { label: t("admin.email") }, { label: t("admin.role") }]}
+      >
+        {sortedUsers.map((user) => (
+          <tr key={user.id}>
+            <td>{user.displayName}</td>
+            <td className="muted">{user.email}</td>
+            <td>
+              <span className="badge">{t(ROLE_LABELS[user.role])}</span>
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       <h3 className="form-title">{t("admin.createUser")}</h3>
       {create.error !== undefined && <ErrorMessage error={create.error} />}
       {create.done && <Alert kind="success">{t("admin.created")}</Alert>}

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "wouter";
 import { fullHistory } from "../../api/events";
 import { useResource } from "../../api/use-resource";
+import { DataTable } from "../../components/DataTable";
 import { uiLocale } from "../../i18n/locales";
 import { type PracticeSummary, summarizePractice } from "../history/summary";
 
@@ -29,36 +30,27 @@ export function LearnerTable({ classId, learners }: { classId: string; learners:
   };
 
   return (
-    <div className="table-wrap">
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">{t("admin.name")}</th>
-            <th scope="col" className="numeric">
-              {t("classes.answers")}
-            </th>
-            <th scope="col" className="numeric">
-              {t("classes.correctRate")}
-            </th>
-            <th scope="col">{t("classes.lastActive")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {learners.map((learner) => (
-            <tr key={learner.id}>
-              <td>
-                <Link href={`/classes/${classId}/learners/${learner.id}`}>{learner.displayName}</Link>
-                <span className="table__sub">{learner.email}</span>
-              </td>
-              <td className="numeric">{cell(learner.id, (s) => String(s.answers))}</td>
-              <td className="numeric">
-                {cell(learner.id, (s) => (s.correctRate === undefined ? "—" : percent.format(s.correctRate)))}
-              </td>
-              <td>{cell(learner.id, (s) => (s.lastActive ? day.format(s.lastActive) : "—"))}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      columns={[
+        { label: t("admin.name") },
+        { label: t("classes.answers"), numeric: true },
+        { label: t("classes.correctRate"), numeric: true },
+        { label: t("classes.lastActive") },
+      ]}
+    >
+      {learners.map((learner) => (
+        <tr key={learner.id}>
+          <td>
+            <Link href={`/classes/${classId}/learners/${learner.id}`}>{learner.displayName}</Link>
+            <span className="table__sub">{learner.email}</span>
+          </td>
+          <td className="numeric">{cell(learner.id, (s) => String(s.answers))}</td>
+          <td className="numeric">
+            {cell(learner.id, (s) => (s.correctRate === undefined ? "—" : percent.format(s.correctRate)))}
+          </td>
+          <td>{cell(learner.id, (s) => (s.lastActive ? day.format(s.lastActive) : "—"))}</td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

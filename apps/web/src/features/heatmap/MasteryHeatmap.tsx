@@ -1,14 +1,13 @@
 import { HeatmapChart } from "echarts/charts";
-import { AriaComponent, GridComponent, TooltipComponent, VisualMapComponent } from "echarts/components";
-import { init, use } from "echarts/core";
-import { SVGRenderer } from "echarts/renderers";
-import { useEffect, useRef } from "react";
+import { GridComponent, TooltipComponent, VisualMapComponent } from "echarts/components";
+import { use } from "echarts/core";
 import { useTranslation } from "react-i18next";
 import { uiLocale } from "../../i18n/locales";
+import { useChart } from "../charts/use-chart";
 import { useBandNames } from "../mastery/MasteryMap";
 import { type HeatmapCell, NOT_STARTED } from "./cells";
 
-use([HeatmapChart, GridComponent, TooltipComponent, VisualMapComponent, AriaComponent, SVGRenderer]);
+use([HeatmapChart, GridComponent, TooltipComponent, VisualMapComponent]);
 
 /** Cell fills per band (the same bands and thresholds as the knowledge map, features/mastery/bands.ts). */
 const FILL = { notStarted: "#eef0f6", low: "#d9574b", learning: "#e8a73a", mastered: "#2e8b57" };
@@ -33,19 +32,10 @@ export function MasteryHeatmap({
   const { i18n } = useTranslation();
   const locale = uiLocale(i18n.language);
   const names = useBandNames();
-  const container = useRef<HTMLDivElement>(null);
   const height = 200 + ROW_HEIGHT * learners.length;
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: redraw when the drawn values change, compared by content
-  useEffect(() => {
-    if (!container.current) return;
-    const chart = init(container.current, undefined, {
-      renderer: "svg",
-      locale: locale === "zh-CN" ? "ZH" : "EN",
-    });
-    chart.setOption({
-      aria: { enabled: true, label: { description } },
-      animation: false,
+  const container = useChart(
+    () => ({
       grid: { left: 120, right: 16, top: 48, bottom: 150 },
       tooltip: {
         formatter: (params: { value: HeatmapCell }) => {
@@ -80,14 +70,13 @@ export function MasteryHeatmap({
         ],
       },
       series: [{ type: "heatmap", data: cells, itemStyle: { borderColor: "#ffffff", borderWidth: 1 } }],
-    });
-    const resize = () => chart.resize();
-    window.addEventListener("resize", resize);
-    return () => {
-      window.removeEventListener("resize", resize);
-      chart.dispose();
-    };
-  }, [learners.join(), concepts.join(), JSON.stringify(cells), description, locale, names.notStarted]);
+    }),
+    {
+      description,
+      locale,
+      redrawOn: [learners.join(), concepts.join(), JSON.stringify(cells), names.notStarted],
+    },
+  );
 
   return <div ref={container} className="mastery-heatmap" style={{ height }} />;
 }

@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import type { JobSummary } from "../../api/jobs";
+import { DataTable } from "../../components/DataTable";
 import { uiLocale } from "../../i18n/locales";
 import { JobStatusBadge } from "./JobStatusBadge";
 
@@ -11,43 +12,34 @@ export function JobsTable({ jobs }: { jobs: readonly JobSummary[] }) {
   const percent = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 });
   if (jobs.length === 0) return <p className="muted">{t("jobs.none")}</p>;
   return (
-    <div className="table-wrap">
-      <table className="table">
-        <caption className="visually-hidden">{t("jobs.caption")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("jobs.kind")}</th>
-            <th scope="col">{t("jobs.statusColumn")}</th>
-            <th scope="col" className="numeric">
-              {t("jobs.progress")}
-            </th>
-            <th scope="col" className="numeric">
-              {t("jobs.attemptsColumn")}
-            </th>
-            <th scope="col">{t("jobs.created")}</th>
-            <th scope="col">{t("jobs.error")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {jobs.map((job) => (
-            <tr key={job.id}>
-              <td>
-                <code>{job.kind}</code>
-                {job.message && <span className="table__sub">{job.message}</span>}
-              </td>
-              <td>
-                <JobStatusBadge status={job.status} />
-              </td>
-              <td className="numeric">{percent.format(job.progress)}</td>
-              <td className="numeric">
-                {job.attempts} / {job.maxAttempts}
-              </td>
-              <td>{when.format(new Date(job.createdAt))}</td>
-              <td>{job.error ?? "—"}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={t("jobs.caption")}
+      columns={[
+        { label: t("jobs.kind") },
+        { label: t("jobs.statusColumn") },
+        { label: t("jobs.progress"), numeric: true },
+        { label: t("jobs.attemptsColumn"), numeric: true },
+        { label: t("jobs.created") },
+        { label: t("jobs.error") },
+      ]}
+    >
+      {jobs.map((job) => (
+        <tr key={job.id}>
+          <td>
+            <code>{job.kind}</code>
+            {job.message && <span className="table__sub">{job.message}</span>}
+          </td>
+          <td>
+            <JobStatusBadge status={job.status} />
+          </td>
+          <td className="numeric">{percent.format(job.progress)}</td>
+          <td className="numeric">
+            {job.attempts} / {job.maxAttempts}
+          </td>
+          <td>{when.format(new Date(job.createdAt))}</td>
+          <td>{job.error ?? "—"}</td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

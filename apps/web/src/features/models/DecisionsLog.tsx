@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import type { ModelDecision, ModelSummary } from "../../api/models";
+import { DataTable } from "../../components/DataTable";
 import { uiLocale } from "../../i18n/locales";
 import { type MessageKey, messageKey } from "../../i18n/message-key";
 import { localizedReason } from "./decision-reason";
@@ -15,7 +16,7 @@ const ACTIONS: Record<ModelDecision["action"], MessageKey> = {
 function DecisionReason({ decision, locale }: { decision: ModelDecision; locale: string }) {
   const { t } = useTranslation();
   const localized = localizedReason(decision, locale);
-  return <>{localized ? t(localized.key, localized.values) : decision.reason}</>;
+  return <span>{localized ? t(localized.key, localized.values) : decision.reason}</span>;
 }
 
 /**
@@ -37,45 +38,40 @@ export function DecisionsLog({
   const kindOf = (id: string | null) => models.find((model) => model.id === id)?.kind ?? "—";
   if (decisions.length === 0) return <p className="muted">{t("models.noDecisions")}</p>;
   return (
-    <div className="table-wrap">
-      <table className="table">
-        <caption className="visually-hidden">{t("models.decisionsTitle")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("models.decidedAt")}</th>
-            <th scope="col">{t("models.decision")}</th>
-            <th scope="col">{t("models.decidedBy")}</th>
-            <th scope="col">{t("models.reason")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {decisions.map((decision) => (
-            <tr key={decision.id}>
-              <td>{when.format(new Date(decision.decidedAt))}</td>
-              <td>
-                {t(ACTIONS[decision.action])}
-                <span className="table__sub">{kindOf(decision.modelId)}</span>
-              </td>
-              <td>
-                {decision.actorId === null
-                  ? t("models.byRule")
-                  : decision.actorId === currentUserId
-                    ? t("models.byYou")
-                    : t("models.byStaff")}
-              </td>
-              <td>
-                <DecisionReason decision={decision} locale={locale} />
-                {Object.keys(decision.comparison).length > 0 && (
-                  <details>
-                    <summary>{t("models.comparison")}</summary>
-                    <pre className="comparison">{JSON.stringify(decision.comparison, null, 2)}</pre>
-                  </details>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={t("models.decisionsTitle")}
+      columns={[
+        { label: t("models.decidedAt") },
+        { label: t("models.decision") },
+        { label: t("models.decidedBy") },
+        { label: t("models.reason") },
+      ]}
+    >
+      {decisions.map((decision) => (
+        <tr key={decision.id}>
+          <td>{when.format(new Date(decision.decidedAt))}</td>
+          <td>
+            {t(ACTIONS[decision.action])}
+            <span className="table__sub">{kindOf(decision.modelId)}</span>
+          </td>
+          <td>
+            {decision.actorId === null
+              ? t("models.byRule")
+              : decision.actorId === currentUserId
+                ? t("models.byYou")
+                : t("models.byStaff")}
+          </td>
+          <td>
+            <DecisionReason decision={decision} locale={locale} />
+            {Object.keys(decision.comparison).length > 0 && (
+              <details>
+                <summary>{t("models.comparison")}</summary>
+                <pre className="comparison">{JSON.stringify(decision.comparison, null, 2)}</pre>
+              </details>
+            )}
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

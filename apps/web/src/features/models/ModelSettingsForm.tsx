@@ -1,8 +1,8 @@
-import { useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { getModelSettings, type ModelSettingsView, putModelSettings } from "../../api/models";
 import { useResource } from "../../api/use-resource";
-import { Alert, ErrorMessage, Loading } from "../../components/Feedback";
+import { Alert, ErrorMessage, Loaded } from "../../components/Feedback";
 import { useFormSubmit } from "../../components/use-form-submit";
 import { uiLocale } from "../../i18n/locales";
 import { type MessageKey, messageKey } from "../../i18n/message-key";
@@ -70,11 +70,35 @@ function RuleField({
   );
 }
 
-/** The form over loaded settings; on a failed check the typed values stay as they were. */
-function SettingsForm({ courseId, initial }: { courseId: string; initial: ModelSettingsView }) {
+/**
+ * The form over loaded settings; on a failed check the typed values stay as they were. A new `trainings`
+ * count (a training run finished on this page) refreshes the last-training line only, so nothing typed
+ * and not yet saved is lost.
+ */
+function SettingsForm({
+  courseId,
+  initial,
+  trainings,
+}: {
+  courseId: string;
+  initial: ModelSettingsView;
+  trainings: number;
+}) {
   const { t, i18n } = useTranslation();
   const id = useId();
   const [view, setView] = useState(initial);
+  const seen = useRef(trainings);
+  useEffect(() => {
+    if (seen.current === trainings) return;
+    seen.current = trainings;
+    const controller = new AbortController();
+    getModelSettings(courseId, controller.signal).then(
+      ({ lastTrainedSeq, lastTrainedAt, answersSinceTraining }) =>
+        setView((current) => ({ ...current, lastTrainedSeq, lastTrainedAt, answersSinceTraining })),
+      () => undefined, // the line keeps its last known figures; saving reports any real failure
+    );
+    return () => controller.abort();
+  }, [courseId, trainings]);
   const [problems, setProblems] = useState<Partial<Record<SettingsField, MessageKey>>>({});
   const [saved, setSaved] = useState(false);
   const { busy, error, onSubmit } = useFormSubmit(async (form) => {
@@ -168,20 +192,16 @@ function SettingsForm({ courseId, initial }: { courseId: string; initial: ModelS
  * optional rules of the periodic check — after N new answers, every H hours (docs/models.md) — with
  * when the course was last trained and how many answers arrived since.
  */
-export function ModelSettingsPanel({ courseId }: { courseId: string }) {
+export function ModelSettingsPanel({ courseId, trainings }: { courseId: string; trainings: number }) {
   const { t } = useTranslation();
   const settings = useResource((signal) => getModelSettings(courseId, signal), [courseId]);
   return (
     <section className="card stack" aria-labelledby="settings-title">
       <h2 id="settings-title">{t("models.settings.title")}</h2>
       <p className="muted">{t("models.settings.lead")}</p>
-      {settings.status === "loading" ? (
-        <Loading />
-      ) : settings.status === "error" ? (
-        <ErrorMessage error={settings.error} />
-      ) : (
-        <SettingsForm courseId={courseId} initial={settings.data} />
-      )}
+      <Loaded resource={settings}>
+        {(data) => <SettingsForm courseId={courseId} initial={data} trainings={trainings} />}
+      </Loaded>
     </section>
   );
 }

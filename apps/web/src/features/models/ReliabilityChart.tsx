@@ -1,14 +1,13 @@
 import type { MetricsView } from "@pathwise/contracts";
 import { LineChart, ScatterChart } from "echarts/charts";
-import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from "echarts/components";
-import { init, use } from "echarts/core";
-import { SVGRenderer } from "echarts/renderers";
-import { useEffect, useRef } from "react";
+import { GridComponent, LegendComponent, TooltipComponent } from "echarts/components";
+import { use } from "echarts/core";
 import { useTranslation } from "react-i18next";
 import { uiLocale } from "../../i18n/locales";
+import { useChart } from "../charts/use-chart";
 import { formatMetric } from "./format";
 
-use([LineChart, ScatterChart, GridComponent, TooltipComponent, LegendComponent, AriaComponent, SVGRenderer]);
+use([LineChart, ScatterChart, GridComponent, TooltipComponent, LegendComponent]);
 
 const PRIMARY = "#2f4bb8";
 const MUTED = "#4b5365";
@@ -21,7 +20,6 @@ const MUTED = "#4b5365";
 export function ReliabilityChart({ metrics }: { metrics: MetricsView }) {
   const { t, i18n } = useTranslation();
   const locale = uiLocale(i18n.language);
-  const container = useRef<HTMLDivElement>(null);
   const points = metrics.reliability
     .filter((bin) => bin.count > 0 && bin.meanPredicted !== null && bin.observed !== null)
     .map((bin) => [bin.meanPredicted as number, bin.observed as number, bin.count]);
@@ -30,16 +28,8 @@ export function ReliabilityChart({ metrics }: { metrics: MetricsView }) {
     bins: points.length,
   });
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: redraw when the drawn values change, compared by content
-  useEffect(() => {
-    if (!container.current) return;
-    const chart = init(container.current, undefined, {
-      renderer: "svg",
-      locale: locale === "zh-CN" ? "ZH" : "EN",
-    });
-    chart.setOption({
-      aria: { enabled: true, label: { description } },
-      animation: false,
+  const container = useChart(
+    () => ({
       grid: { left: 48, right: 16, top: 36, bottom: 44 },
       legend: { top: 0, data: [t("models.observed"), t("models.perfect")] },
       tooltip: { trigger: "item" },
@@ -72,14 +62,9 @@ export function ReliabilityChart({ metrics }: { metrics: MetricsView }) {
           symbolSize: 8,
         },
       ],
-    });
-    const resize = () => chart.resize();
-    window.addEventListener("resize", resize);
-    return () => {
-      window.removeEventListener("resize", resize);
-      chart.dispose();
-    };
-  }, [JSON.stringify(points), locale, description]);
+    }),
+    { description, locale, redrawOn: [JSON.stringify(points)] },
+  );
 
   return (
     <figure className="chart-figure">

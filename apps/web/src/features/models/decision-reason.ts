@@ -12,29 +12,24 @@ const MESSAGES: Record<AutomaticReasonCode, MessageKey> = {
   "no-valid-auc": messageKey("models.reasonCode.noValidAuc"),
 };
 
+/** A challenger scored against the champion on the same held-out answers. */
+const HEAD_TO_HEAD = [
+  "challengerKind",
+  "challengerAuc",
+  "championKind",
+  "championAuc",
+  "minGain",
+  "answers",
+  "learners",
+] as const;
+
 /** The figures each reason's sentence names, by the key the server stores them under in `comparison`. */
 const FIGURES: Record<AutomaticReasonCode, readonly string[]> = {
   "first-champion": ["challengerKind", "challengerValidAuc", "candidates"],
   "champion-unusable": ["challengerKind", "challengerValidAuc", "candidates", "championProblem"],
   "auc-undefined": ["answers", "learners"],
-  "challenger-better": [
-    "challengerKind",
-    "challengerAuc",
-    "championKind",
-    "championAuc",
-    "minGain",
-    "answers",
-    "learners",
-  ],
-  "challenger-not-better": [
-    "challengerKind",
-    "challengerAuc",
-    "championKind",
-    "championAuc",
-    "minGain",
-    "answers",
-    "learners",
-  ],
+  "challenger-better": HEAD_TO_HEAD,
+  "challenger-not-better": HEAD_TO_HEAD,
   "no-valid-auc": [],
 };
 

@@ -1,16 +1,16 @@
 import { localize } from "@pathwise/domain";
 import { LineChart } from "echarts/charts";
-import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from "echarts/components";
-import { init, use } from "echarts/core";
-import { SVGRenderer } from "echarts/renderers";
-import { useEffect, useRef, useState } from "react";
+import { GridComponent, LegendComponent, TooltipComponent } from "echarts/components";
+import { use } from "echarts/core";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { MasteryHistory } from "../../api/progress";
 import { uiLocale } from "../../i18n/locales";
+import { useChart } from "../charts/use-chart";
 import type { CourseData } from "../course/use-course";
 import { defaultConcepts, masteryChanges } from "./mastery-history";
 
-use([LineChart, GridComponent, TooltipComponent, LegendComponent, AriaComponent, SVGRenderer]);
+use([LineChart, GridComponent, TooltipComponent, LegendComponent]);
 
 /** The mastered band starts here (the same threshold as the map and goals), drawn as a dashed line. */
 const MASTERED_PERCENT = 95;
@@ -31,7 +31,6 @@ export function MasteryHistoryChart({
 }) {
   const { t, i18n } = useTranslation();
   const locale = uiLocale(i18n.language);
-  const container = useRef<HTMLDivElement>(null);
   const [selected, setSelected] = useState<string[]>(() => defaultConcepts(history, goalConceptIds));
   const titles = new Map(course.graph.concepts.map((c) => [c.id, localize(c.title, locale)]));
   const titleOf = (id: string) => titles.get(id) ?? id;
@@ -52,16 +51,8 @@ export function MasteryHistoryChart({
           ),
         });
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: redraw when the drawn values change, compared by content
-  useEffect(() => {
-    if (!container.current) return;
-    const chart = init(container.current, undefined, {
-      renderer: "svg",
-      locale: locale === "zh-CN" ? "ZH" : "EN",
-    });
-    chart.setOption({
-      aria: { enabled: true, label: { description } },
-      animation: false,
+  const container = useChart(
+    () => ({
       grid: { left: 44, right: 16, top: 56, bottom: 28 },
       legend: { top: 0, type: "scroll" },
       tooltip: { trigger: "axis", valueFormatter: (value: number) => `${value}%` },
@@ -84,14 +75,9 @@ export function MasteryHistoryChart({
             }
           : {}),
       })),
-    });
-    const resize = () => chart.resize();
-    window.addEventListener("resize", resize);
-    return () => {
-      window.removeEventListener("resize", resize);
-      chart.dispose();
-    };
-  }, [labels.join(), selected.join(), description, locale, t]);
+    }),
+    { description, locale, redrawOn: [labels.join(), selected.join(), t] },
+  );
 
   const toggle = (id: string) =>
     setSelected((current) => (current.includes(id) ? current.filter((c) => c !== id) : [...current, id]));

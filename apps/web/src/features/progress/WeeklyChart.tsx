@@ -1,14 +1,13 @@
 import { BarChart, LineChart } from "echarts/charts";
-import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from "echarts/components";
-import { init, use } from "echarts/core";
-import { SVGRenderer } from "echarts/renderers";
-import { useEffect, useRef } from "react";
+import { GridComponent, LegendComponent, TooltipComponent } from "echarts/components";
+import { use } from "echarts/core";
 import { useTranslation } from "react-i18next";
 import { uiLocale } from "../../i18n/locales";
+import { useChart } from "../charts/use-chart";
 import type { WeekOfPractice } from "./weekly";
 
 // Only the parts of ECharts this chart uses, so the bundle stays small.
-use([BarChart, LineChart, GridComponent, TooltipComponent, LegendComponent, AriaComponent, SVGRenderer]);
+use([BarChart, LineChart, GridComponent, TooltipComponent, LegendComponent]);
 
 const PRIMARY = "#2f4bb8";
 const SUCCESS = "#176b30";
@@ -20,7 +19,6 @@ const SUCCESS = "#176b30";
 export function WeeklyChart({ weeks }: { weeks: readonly WeekOfPractice[] }) {
   const { t, i18n } = useTranslation();
   const locale = uiLocale(i18n.language);
-  const container = useRef<HTMLDivElement>(null);
   const day = new Intl.DateTimeFormat(locale, { month: "short", day: "numeric", timeZone: "UTC" });
   const percent = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 });
   const labels = weeks.map((week) => day.format(week.weekStart));
@@ -36,16 +34,8 @@ export function WeeklyChart({ weeks }: { weeks: readonly WeekOfPractice[] }) {
     correct: total === 0 ? "—" : percent.format(correct / total),
   });
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: redraw when the drawn values change, compared by content
-  useEffect(() => {
-    if (!container.current) return;
-    const chart = init(container.current, undefined, {
-      renderer: "svg",
-      locale: locale === "zh-CN" ? "ZH" : "EN",
-    });
-    chart.setOption({
-      aria: { enabled: true, label: { description } },
-      animation: false,
+  const container = useChart(
+    () => ({
       grid: { left: 40, right: 44, top: 36, bottom: 28 },
       legend: { top: 0, data: [t("progress.answers"), t("progress.correctShare")] },
       tooltip: { trigger: "axis" },
@@ -72,14 +62,9 @@ export function WeeklyChart({ weeks }: { weeks: readonly WeekOfPractice[] }) {
           lineStyle: { width: 2 },
         },
       ],
-    });
-    const resize = () => chart.resize();
-    window.addEventListener("resize", resize);
-    return () => {
-      window.removeEventListener("resize", resize);
-      chart.dispose();
-    };
-  }, [labels.join(), answers.join(), rates.join(), description, locale, t]);
+    }),
+    { description, locale, redrawOn: [labels.join(), answers.join(), rates.join(), t] },
+  );
 
   return <div ref={container} className="weekly-chart" />;
 }
