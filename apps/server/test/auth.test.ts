@@ -346,6 +346,11 @@ describe.each(testDatabases())("disabling and deleting accounts on $name", (targ
     const disabled = await call(t, "POST", `/api/users/${school.teacher.id}/disable`, { as: admin });
     expect(disabled.statusCode).toBe(200);
     expect(disabled.json()).toMatchObject({ user: { id: school.teacher.id }, status: "disabled" });
+    const statusInList = async () => {
+      const listed = await call(t, "GET", "/api/users?limit=500", { as: admin });
+      return listed.json().users.find((u: { id: string }) => u.id === school.teacher.id)?.status;
+    };
+    expect(await statusInList()).toBe("disabled");
     for (const caller of [laptop, phone, { bearer: token }]) {
       expect((await call(t, "GET", "/api/auth/me", { as: caller })).statusCode).toBe(401);
     }
@@ -365,6 +370,7 @@ describe.each(testDatabases())("disabling and deleting accounts on $name", (targ
 
     const enabled = await call(t, "POST", `/api/users/${school.teacher.id}/enable`, { as: admin });
     expect(enabled.json().status).toBe("active");
+    expect(await statusInList()).toBe("active");
     const again = await signIn(t, school.teacher.email);
     expect((await call(t, "GET", "/api/auth/me", { as: again })).statusCode).toBe(200);
     // Ended sessions and revoked tokens stay ended.

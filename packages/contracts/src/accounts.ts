@@ -26,6 +26,10 @@ export const UserViewSchema = z.object({
 });
 export type UserView = z.infer<typeof UserViewSchema>;
 
+/** An account's state: `disabled` and `deleted` accounts cannot log in or call the API. */
+export const AccountStatusSchema = z.enum(["active", "disabled", "deleted"]);
+export type AccountStatus = z.infer<typeof AccountStatusSchema>;
+
 export const TenantViewSchema = z.object({ id: z.uuid(), slug: z.string(), name: LocalizedTextSchema });
 export type TenantView = z.infer<typeof TenantViewSchema>;
 
@@ -85,7 +89,10 @@ export const CreateUserRequestSchema = z.strictObject({
   role: RoleSchema,
   locale: LocaleSchema.default("en"),
 });
-export const UserListResponseSchema = z.object({ users: z.array(UserViewSchema) });
+/** A listed account carries its state, so an admin sees which ones are disabled (deleted ones are not listed). */
+export const UserListEntrySchema = UserViewSchema.extend({ status: AccountStatusSchema });
+export type UserListEntry = z.infer<typeof UserListEntrySchema>;
+export const UserListResponseSchema = z.object({ users: z.array(UserListEntrySchema) });
 export const UserListQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(500).default(50),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
@@ -110,8 +117,6 @@ export const ApiTokenResponseSchema = z.object({
   token: z.string(),
 });
 
-/** An account's state: `disabled` and `deleted` accounts cannot log in or call the API. */
-export const AccountStatusSchema = z.enum(["active", "disabled", "deleted"]);
 export const UserParamsSchema = z.strictObject({ userId: z.uuid() });
 export const AccountStateResponseSchema = z.object({ user: UserViewSchema, status: AccountStatusSchema });
 

@@ -87,7 +87,7 @@ export function registerAdminRoutes(app: FastifyInstance, deps: AppDeps): void {
     async function listUsers(request) {
       const { user } = principalOf(request);
       const users = await deps.repos.users.listByTenant(user.tenantId, request.query);
-      return { users: users.map(presentUser) };
+      return { users: users.map((listed) => ({ ...presentUser(listed), status: listed.status })) };
     },
   );
   r.post(

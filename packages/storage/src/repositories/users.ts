@@ -105,13 +105,16 @@ export function userRepository(db: Queryable) {
     async listByTenant(
       tenantId: TenantId,
       page: { limit: number; offset: number; role?: Role },
-    ): Promise<User[]> {
+    ): Promise<(User & { readonly status: AccountStatus })[]> {
       const { rows } = await db.query<UserRow>(
         `SELECT * FROM users WHERE tenant_id = $1 AND deleted_at IS NULL AND ($2::text IS NULL OR role = $2)
          ORDER BY created_at, id LIMIT $3 OFFSET $4`,
         [tenantId, page.role ?? null, page.limit, page.offset],
       );
-      return rows.map((row) => publicUser(toUser(row)));
+      return rows.map((row) => {
+        const account = toUser(row);
+        return { ...publicUser(account), status: accountStatus(account) };
+      });
     },
     /** Which of these ids are users of the tenant (used to check statement actors in one query). */
     async idsInTenant(tenantId: TenantId, ids: readonly string[]): Promise<Set<string>> {
