@@ -421,7 +421,91 @@ describe.skipIf(chromiumMissing())("web app in a real browser", () => {
     await page.getByRole("button", { name: "Create class" }).click();
     await page.getByRole("link", { name: "Algebra club" }).waitFor();
     await expectAccessible("admin");
+    await logOut();
+  });
+
+  it("an admin disables a learner, who then cannot log in, enables them again, and deletes an account", async () => {
+    const admin = login("admin");
+    const pupil = login("learner");
+    const users = page.locator("section[aria-labelledby=users-title]");
+    const rowOf = (name: string) =>
+      users.locator("tbody tr", { has: page.getByRole("cell", { name, exact: true }) });
+    const confirm = async (action: "Disable" | "Enable" | "Delete", name: string) => {
+      await users.getByRole("button", { name: `${action} ${name}`, exact: true }).click();
+      const dialog = page.getByRole("dialog", { name: `${action} the account of ${name}?` });
+      await dialog.waitFor();
+      return dialog;
+    };
+
+    await logInAs(admin.email, admin.password);
+    await page.getByRole("heading", { level: 1, name: "School admin" }).waitFor();
+    // The admin's own account offers no disable or delete (the server would refuse both).
+    await rowOf(admin.displayName).getByText("Your account").waitFor();
+    expect(await rowOf(admin.displayName).getByRole("button").count()).toBe(0);
+    await rowOf(pupil.displayName).getByText("Active", { exact: true }).waitFor();
+
+    const disable = await confirm("Disable", pupil.displayName);
+    await disable.getByText(/cannot log in until an admin enables the account again/).waitFor();
+    await expectAccessible("confirmation to disable an account");
+    await disable.getByRole("button", { name: "Disable", exact: true }).click();
+    await users.getByText(`The account of ${pupil.displayName} is disabled.`).waitFor();
+    await rowOf(pupil.displayName).getByText("Disabled", { exact: true }).waitFor();
+    await rowOf(pupil.displayName).getByRole("button", { name: "Enable" }).waitFor();
+    await logOut();
+
+    // The learner's right password now gets the disabled message, in either language.
+    const errorsBefore = browser.errors.length;
+    await logInAs(pupil.email, pupil.password);
+    await page
+      .getByRole("alert")
+      .getByText(/^This account is disabled, so it cannot log in/)
+      .waitFor();
+    // Chromium logs every refused request as a console error; this refusal is the point of the step,
+    // so exactly it is taken off the list (any other error still fails the run).
+    expect(browser.errors.splice(errorsBefore)).toEqual([
+      expect.stringMatching(/status of 403 \(Forbidden\)/),
+    ]);
+    await expectAccessible("log in to a disabled account");
+    await page.getByLabel("Language").selectOption("zh-CN");
+    await page
+      .getByRole("alert")
+      .getByText(/^此账户已被停用，无法登录/)
+      .waitFor();
+    await page.getByLabel("语言").selectOption("en");
+
+    await logInAs(admin.email, admin.password);
+    await page.getByRole("heading", { level: 1, name: "School admin" }).waitFor();
+    const enable = await confirm("Enable", pupil.displayName);
+    await enable.getByRole("button", { name: "Enable", exact: true }).click();
+    await users.getByText(`The account of ${pupil.displayName} is enabled again.`).waitFor();
+    await rowOf(pupil.displayName).getByText("Active", { exact: true }).waitFor();
+
+    // Deleting says it is final, starts on Cancel, and takes the account off the list.
+    const leaving = { name: "Temporary Tester", email: `temporary-${Date.now()}@example.test` };
+    const addUser = page.locator("form", { has: page.getByRole("button", { name: "Add a user" }) });
+    await addUser.getByLabel("Name").fill(leaving.name);
+    await addUser.getByLabel("Email").fill(leaving.email);
+    await addUser.getByLabel("Password").fill("temporary-passphrase-1");
+    await addUser.getByRole("button", { name: "Add a user" }).click();
+    await rowOf(leaving.name).waitFor();
+    const remove = await confirm("Delete", leaving.name);
+    await remove.getByText(/^This is final/).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Cancel");
+    await expectAccessible("confirmation to delete an account");
+    await remove.getByRole("button", { name: "Delete", exact: true }).click();
+    await users.getByText(`The account of ${leaving.name} is deleted.`).waitFor();
+    await rowOf(leaving.name).waitFor({ state: "detached" });
+    // The deleted row's button is gone: the focus is on the confirmation, not lost.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(
+      `The account of ${leaving.name} is deleted.`,
+    );
+    await expectAccessible("admin after account changes");
     await saveScreenshot(page, "admin");
+    await logOut();
+
+    // Enabled again, the learner logs in as before.
+    await logInAs(pupil.email, pupil.password);
+    await page.getByRole("heading", { level: 1, name: `Hello, ${pupil.displayName}` }).waitFor();
     await logOut();
   });
 

@@ -1,4 +1,5 @@
 import {
+  AccountStateResponseSchema,
   ClassDetailResponseSchema,
   ClassListResponseSchema,
   ClassViewSchema,
@@ -37,6 +38,17 @@ export async function listUsers(signal?: AbortSignal) {
 
 export function createUser(input: z.input<typeof CreateUserRequestSchema>) {
   return apiRequest("/api/users", { method: "POST", body: input, response: UserViewSchema });
+}
+
+/** Disable, enable or delete an account of the school (TRUST #12); answers its new state. */
+export type AccountAction = "disable" | "enable" | "delete";
+
+export function changeAccountState(userId: string, action: AccountAction) {
+  const path = `/api/users/${encodeURIComponent(userId)}`;
+  return apiRequest(action === "delete" ? path : `${path}/${action}`, {
+    method: action === "delete" ? "DELETE" : "POST",
+    response: AccountStateResponseSchema,
+  });
 }
 
 export function createClass(input: z.input<typeof CreateClassRequestSchema>) {

@@ -1,9 +1,19 @@
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
+
+interface Reloading {
+  /** Loads again, showing "loading" meanwhile. */
+  reload: () => void;
+  /**
+   * Loads again while the data already shown stays on screen, so what the page shows next to it (a
+   * confirmation, the focus, a half-filled form) survives an update after a change.
+   */
+  refresh: () => void;
+}
 
 export type Resource<T> =
-  | { status: "loading"; reload: () => void }
-  | { status: "error"; error: unknown; reload: () => void }
-  | { status: "ready"; data: T; reload: () => void };
+  | ({ status: "loading" } & Reloading)
+  | ({ status: "error"; error: unknown } & Reloading)
+  | ({ status: "ready"; data: T } & Reloading);
 
 /**
  * Loads data for a page and re-loads it when `deps` change; stale answers of an earlier load are
@@ -17,12 +27,21 @@ export function useResource<T>(
     { status: "loading" } | { status: "error"; error: unknown } | { status: "ready"; data: T }
   >({ status: "loading" });
   const [generation, setGeneration] = useState(0);
-  const reload = useCallback(() => setGeneration((value) => value + 1), []);
+  const keepShown = useRef(false);
+  const reload = useCallback(() => {
+    keepShown.current = false;
+    setGeneration((value) => value + 1);
+  }, []);
+  const refresh = useCallback(() => {
+    keepShown.current = true;
+    setGeneration((value) => value + 1);
+  }, []);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: the caller lists what `load` depends on
   useEffect(() => {
     const controller = new AbortController();
-    setState({ status: "loading" });
+    if (!keepShown.current) setState({ status: "loading" });
+    keepShown.current = false;
     load(controller.signal).then(
       (data) => {
         if (!controller.signal.aborted) setState({ status: "ready", data });
@@ -34,5 +53,5 @@ export function useResource<T>(
     return () => controller.abort();
   }, [...deps, generation]);
 
-  return { ...state, reload };
+  return { ...state, reload, refresh };
 }

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { Resource } from "../api/use-resource";
+import type { MessageKey } from "../i18n/message-key";
 import { errorMessageKey } from "./error-text";
 
 /** A status message; errors are announced to screen readers as alerts, the rest politely. */
@@ -12,10 +13,19 @@ export function Alert({ kind, children }: { kind: "error" | "success" | "info"; 
   );
 }
 
-/** Turns any failure into a sentence in the current language, never a stack trace. */
-export function ErrorMessage({ error }: { error: unknown }) {
+/**
+ * Turns any failure into a sentence in the current language, never a stack trace; `byCode` says more
+ * precisely what an error code means where it is shown.
+ */
+export function ErrorMessage({
+  error,
+  byCode,
+}: {
+  error: unknown;
+  byCode?: Readonly<Record<string, MessageKey>> | undefined;
+}) {
   const { t } = useTranslation();
-  return <Alert kind="error">{t(errorMessageKey(error))}</Alert>;
+  return <Alert kind="error">{t(errorMessageKey(error, byCode))}</Alert>;
 }
 
 export function Loading() {

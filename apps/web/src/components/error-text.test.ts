@@ -24,6 +24,22 @@ describe("errorMessageKey", () => {
     expect(errorMessageKey(new Error("boom"))).toBe("errors.generic");
   });
 
+  it("says a disabled account cannot log in", () => {
+    expect(errorMessageKey(new ApiError(403, "account_disabled", "This account is disabled"))).toBe(
+      "errors.accountDisabled",
+    );
+  });
+
+  it("lets the place that shows an error say more precisely what its code means there", () => {
+    const gone = new ApiError(404, "not_found", "User x has been deleted");
+    expect(errorMessageKey(gone, { not_found: "admin.accountGone" })).toBe("admin.accountGone");
+    expect(errorMessageKey(gone)).toBe("errors.notFound");
+    // Only the codes it names: the others keep their app-wide sentence.
+    expect(errorMessageKey(new ApiError(0, "network", "x"), { not_found: "admin.accountGone" })).toBe(
+      "errors.network",
+    );
+  });
+
   it("tells a network failure, a contract mismatch and invalid form input apart", () => {
     expect(errorMessageKey(new ApiError(0, "network", "x"))).toBe("errors.network");
     expect(errorMessageKey(new ContractMismatchError("/api/x", "bad"))).toBe("errors.unexpectedResponse");

@@ -24,15 +24,24 @@ const BY_CODE: Record<string, MessageKey> = {
   csrf_failed: messageKey("errors.sessionEnded"),
   forbidden: messageKey("errors.forbidden"),
   not_found: messageKey("errors.notFound"),
+  account_disabled: messageKey("errors.accountDisabled"),
   validation_failed: messageKey("errors.invalidInput"),
 };
 
-export function errorMessageKey(error: unknown): MessageKey {
+/**
+ * `byCode` is the caller's own sentence for some codes (e.g. `not_found` on an account that another admin
+ * just deleted is not "this page does not exist"); it is consulted before the app-wide table.
+ */
+export function errorMessageKey(
+  error: unknown,
+  byCode: Readonly<Record<string, MessageKey>> = {},
+): MessageKey {
   if (error instanceof ZodError) return messageKey("errors.invalidInput"); // checked before sending
   if (error instanceof ContractMismatchError) return messageKey("errors.unexpectedResponse");
   if (!(error instanceof ApiError)) return messageKey("errors.generic");
   if (error.status === 0) return messageKey("errors.network");
   const byField = error.field === undefined ? undefined : BY_FIELD[error.field];
   if (error.code === "validation_failed" && byField) return byField;
-  return (error.code === undefined ? undefined : BY_CODE[error.code]) ?? messageKey("errors.generic");
+  if (error.code === undefined) return messageKey("errors.generic");
+  return byCode[error.code] ?? BY_CODE[error.code] ?? messageKey("errors.generic");
 }

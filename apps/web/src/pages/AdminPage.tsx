@@ -8,10 +8,12 @@ import { PageHeader } from "../components/Layout";
 import { ClassesAdmin } from "../features/admin/ClassesAdmin";
 import { UsersAdmin } from "../features/admin/UsersAdmin";
 import { ROLE_LABELS } from "../session/navigation";
+import { useSession } from "../session/SessionContext";
 
 /** School administration: users, classes and enrolments, and the way to the import page. */
 export function AdminPage() {
   const { t } = useTranslation();
+  const { user } = useSession();
   const users = useResource((signal) => listUsers(signal), []);
   const classes = useResource((signal) => listClasses(signal), []);
   const roleOptions = ROLES.map((role) => ({ value: role, label: t(ROLE_LABELS[role]) }));
@@ -28,13 +30,19 @@ export function AdminPage() {
           <ErrorMessage error={classes.error} />
         ) : (
           <>
-            <UsersAdmin users={users.data} roleOptions={roleOptions} onChange={users.reload} />
+            {/* After a change the lists refresh in place: confirmations and the focus stay where they are. */}
+            <UsersAdmin
+              users={users.data}
+              currentUserId={user?.id}
+              roleOptions={roleOptions}
+              onChange={users.refresh}
+            />
             <ClassesAdmin
               classes={classes.data}
               users={users.data}
               onChange={() => {
-                classes.reload();
-                users.reload();
+                classes.refresh();
+                users.refresh();
               }}
             />
           </>

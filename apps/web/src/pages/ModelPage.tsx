@@ -2,9 +2,9 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams } from "wouter";
 import { getModel, type ModelDetail, promoteModel } from "../api/models";
 import { useResource } from "../api/use-resource";
+import { ConfirmDialog } from "../components/ConfirmDialog";
 import { Loaded } from "../components/Feedback";
 import { PageHeader } from "../components/Layout";
-import { DecisionDialog } from "../features/models/DecisionDialog";
 import { FairnessTable } from "../features/models/FairnessTable";
 import { MetricsList } from "../features/models/MetricsList";
 import { ModelCard } from "../features/models/ModelCard";
@@ -44,11 +44,12 @@ function ModelView({ model: m, reload }: { model: ModelDetail; reload: () => voi
           </p>
           {user?.role === "admin" && m.status !== "champion" && (
             <div>
-              <DecisionDialog
+              <ConfirmDialog
                 buttonLabel={t("models.promote")}
                 title={t("models.promoteTitle")}
                 explanation={t("models.promoteExplanation", { kind: m.kind })}
                 confirmLabel={t("models.promote")}
+                reasonLabel={t("models.reason")}
                 onConfirm={async (reason) => {
                   await promoteModel(m.id, reason);
                   reload();

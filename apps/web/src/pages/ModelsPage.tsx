@@ -5,11 +5,11 @@ import { useLocation, useSearch } from "wouter";
 import { listCourses } from "../api/courses";
 import { listDecisions, listModels, rollbackChampion } from "../api/models";
 import { useResource } from "../api/use-resource";
+import { ConfirmDialog } from "../components/ConfirmDialog";
 import { ErrorMessage, Loaded, Loading } from "../components/Feedback";
 import { PageHeader } from "../components/Layout";
 import { SelectField } from "../components/SelectField";
 import { ChampionCard } from "../features/models/ChampionCard";
-import { DecisionDialog } from "../features/models/DecisionDialog";
 import { DecisionsLog } from "../features/models/DecisionsLog";
 import { ModelSettingsPanel } from "../features/models/ModelSettingsForm";
 import { RegistryTable } from "../features/models/RegistryTable";
@@ -40,11 +40,12 @@ function CourseModels({ courseId, isAdmin, userId }: { courseId: string; isAdmin
             champion={champion}
             actions={
               isAdmin && champion ? (
-                <DecisionDialog
+                <ConfirmDialog
                   buttonLabel={t("models.rollback")}
                   title={t("models.rollbackTitle")}
                   explanation={t("models.rollbackExplanation")}
                   confirmLabel={t("models.rollback")}
+                  reasonLabel={t("models.reason")}
                   onConfirm={async (reason) => {
                     await rollbackChampion(courseId, reason);
                     reload();

@@ -1,4 +1,4 @@
-import type { UserView } from "@pathwise/contracts";
+import type { UserListEntry } from "@pathwise/contracts";
 import { RoleSchema } from "@pathwise/domain";
 import { useTranslation } from "react-i18next";
 import { createUser } from "../../api/admin";
@@ -8,18 +8,23 @@ import { Field } from "../../components/Field";
 import { SelectField } from "../../components/SelectField";
 import { uiLocale } from "../../i18n/locales";
 import { ROLE_LABELS } from "../../session/navigation";
+import { AccountActions, AccountStatusBadge, useAccountNotice } from "./AccountActions";
 import { useSubmit } from "./use-submit";
 
 export function UsersAdmin({
   users,
+  currentUserId,
   roleOptions,
   onChange,
 }: {
-  users: readonly UserView[];
+  users: readonly UserListEntry[];
+  /** The admin looking at the page: their own account offers no disable or delete (the server refuses both). */
+  currentUserId: string | undefined;
   roleOptions: { value: string; label: string }[];
   onChange: () => void;
 }) {
   const { t, i18n } = useTranslation();
+  const notice = useAccountNotice();
   const create = useSubmit(async (form) => {
     await createUser({
       displayName: String(form.get("displayName")),
@@ -41,8 +46,15 @@ export function UsersAdmin({
   return (
     <section className="card" aria-labelledby="users-title">
       <h2 id="users-title">{t("admin.users")}</h2>
+      {notice.element}
       <DataTable
-        columns={[{ label: t("admin.name") }, { label: t("admin.email") }, { label: t("admin.role") }]}
+        columns={[
+          { label: t("admin.name") },
+          { label: t("admin.email") },
+          { label: t("admin.role") },
+          { label: t("admin.status") },
+          { label: t("admin.actions") },
+        ]}
       >
         {sortedUsers.map((user) => (
           <tr key={user.id}>
@@ -50,6 +62,22 @@ export function UsersAdmin({
             <td className="muted">{user.email}</td>
             <td>
               <span className="badge">{t(ROLE_LABELS[user.role])}</span>
+            </td>
+            <td>
+              <AccountStatusBadge status={user.status} />
+            </td>
+            <td>
+              {user.id === currentUserId ? (
+                <span className="muted">{t("admin.yourAccount")}</span>
+              ) : (
+                <AccountActions
+                  user={user}
+                  onChanged={(action) => {
+                    notice.show(action, user.displayName);
+                    onChange();
+                  }}
+                />
+              )}
             </td>
           </tr>
         ))}

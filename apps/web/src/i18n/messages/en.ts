@@ -12,6 +12,7 @@ export const en = {
     tagline: "Learning that knows where you are and where you are going.",
     skipToContent: "Skip to main content",
     loading: "Loading…",
+    cancel: "Cancel",
   },
   nav: {
     label: "Main",
@@ -259,6 +260,30 @@ export const en = {
     name: "Name",
     email: "Email",
     role: "Role",
+    status: "Status",
+    actions: "Actions",
+    accountStatus: { active: "Active", disabled: "Disabled", deleted: "Deleted" },
+    yourAccount: "Your account",
+    disable: "Disable",
+    disableUser: "Disable {{name}}",
+    disableTitle: "Disable the account of {{name}}?",
+    disableExplanation:
+      "{{name}} is signed out everywhere at once and cannot log in until an admin enables the account again. Their API tokens stop working for good.",
+    disabledNotice: "The account of {{name}} is disabled.",
+    enable: "Enable",
+    enableUser: "Enable {{name}}",
+    enableTitle: "Enable the account of {{name}}?",
+    enableExplanation:
+      "{{name}} can log in again. Sessions and API tokens that ended when the account was disabled stay ended.",
+    enabledNotice: "The account of {{name}} is enabled again.",
+    delete: "Delete",
+    deleteUser: "Delete {{name}}",
+    deleteTitle: "Delete the account of {{name}}?",
+    deleteExplanation:
+      "This is final: the account can never log in or be enabled again, and it leaves this list. {{name}} is signed out everywhere at once. Their name, email and learning records stay stored.",
+    deletedNotice: "The account of {{name}} is deleted.",
+    accountGone:
+      "This account no longer exists: another admin may have deleted it. Reload the page to see the current list.",
     className: "Class name",
     classNameZh: "Class name (Chinese, optional)",
     createClass: "Create class",
@@ -288,6 +313,8 @@ export const en = {
     slugTaken: "A school already uses this short name. Choose another.",
     badSlug: "Use lowercase letters, digits and '-' for the short name.",
     invalidInput: "Some of the information is not valid. Please check it.",
+    accountDisabled:
+      "This account is disabled, so it cannot log in. If you think this is a mistake, ask your school's administrator.",
   },
 } as const;
 

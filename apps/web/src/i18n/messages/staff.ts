@@ -97,7 +97,6 @@ export const staffEn = {
     promoteTitle: "Put this model in use?",
     promoteExplanation:
       "This {{kind}} model will make every prediction for the course from now on. The reason is kept in the decisions log.",
-    cancel: "Cancel",
     modelTitle: "{{kind}} model",
     backToCourse: "All models of the course",
     metricsTitle: "Held-out test learners",
@@ -286,7 +285,6 @@ export const staffZhCN: Widen<typeof staffEn> = {
     promote: "使用此模型",
     promoteTitle: "使用此模型？",
     promoteExplanation: "从现在起，本课程的所有预测都将由这个 {{kind}} 模型给出。原因会记入决策记录。",
-    cancel: "取消",
     modelTitle: "{{kind}} 模型",
     backToCourse: "本课程的全部模型",
     metricsTitle: "留出测试学习者",
