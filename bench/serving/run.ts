@@ -1,6 +1,6 @@
 /**
  * Serving latency benchmark: writes docs/benchmarks/serving.md and serving.json.
- *   nice -n 5 npm run bench:serving [-- --learners 300 --train-seconds 40 --calls 500 --seed 1]
+ *   npm run bench:serving [-- --learners 300 --train-seconds 40 --calls 500 --seed 1]
  *
  * Each registered model is trained briefly on a real subset of ASSIST2009 (AKT split, fold 1): this
  * measures latency, not accuracy — the weights only need the production shapes (registry defaults).
@@ -223,7 +223,7 @@ async function main() {
   }
   const denseMath = await compareDenseMath();
   const report: ServingReport = {
-    command: `nice -n 5 npm run bench:serving${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}`,
+    command: `npm run bench:serving${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}`,
     date: new Date().toISOString(),
     commit: execFileSync("git", ["rev-parse", "--short", "HEAD"]).toString().trim(),
     machine: {
