@@ -1,6 +1,7 @@
 import type { CourseId, TenantId } from "@pathwise/domain";
 import type { AppDeps } from "../deps";
 import { championEstimate, servedAnswers, servedModelInfo } from "../learner-model/live-estimate";
+import type { FoldedHistory, ServedModel } from "../learner-model/serving";
 import { type CourseContext, type LearnerRecord, loadLearnerRecord } from "./learning-context";
 import {
   estimateMastery,
@@ -21,6 +22,8 @@ export interface LearnerEstimate {
   readonly record: LearnerRecord;
   readonly placement: PlacementSession | undefined;
   readonly estimate: MasteryEstimate;
+  /** The champion that produced the estimate and the learner's state under it (absent: interim BKT). */
+  readonly served?: { readonly model: ServedModel; readonly history: FoldedHistory };
 }
 
 /** The placement argument of an estimator: the finished test's id and result, if there is one. */
@@ -41,17 +44,15 @@ export async function learnerEstimate(
   const record = await loadLearnerRecord(deps, tenantId, learnerId, context);
   const placement = await placementStore(deps.db).latest(tenantId, learnerId, context.course.id, "finished");
   const prior = placementPrior(placement);
-  const served = await deps.modelServing.champion(tenantId, context.course.id);
-  const estimate = served
-    ? championEstimate(
-        context,
-        record,
-        prior,
-        served,
-        deps.modelServing.learnerHistory(served, learnerId, servedAnswers(context, record)),
-      )
-    : estimateMastery(context, record, prior);
-  return { record, placement, estimate };
+  const model = await deps.modelServing.champion(tenantId, context.course.id);
+  if (!model) return { record, placement, estimate: estimateMastery(context, record, prior) };
+  const history = deps.modelServing.learnerHistory(model, learnerId, servedAnswers(context, record));
+  return {
+    record,
+    placement,
+    estimate: championEstimate(context, record, prior, model, history),
+    served: { model, history },
+  };
 }
 
 /**

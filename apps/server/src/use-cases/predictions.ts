@@ -2,7 +2,6 @@ import { DEFAULT_BKT } from "@pathwise/engine";
 import type { Principal } from "../auth/principal";
 import type { AppDeps } from "../deps";
 import { ApiError } from "../http/errors";
-import { servedAnswers } from "../learner-model/live-estimate";
 import { learnerEstimate } from "./learner-estimate";
 import { type CourseContext, itemConceptKeys, loadCourse } from "./learning-context";
 import { INTERIM_MODEL, influentialAnswers, itemSuccess } from "./learning-model";
@@ -64,7 +63,7 @@ export async function explainItem(
   const item = context.itemById.get(itemId);
   if (!item)
     throw new ApiError("not_found", `No item ${itemId} in this course`, { field: "querystring.item" });
-  const { record, placement, estimate } = await learnerEstimate(deps, tenantId, learnerId, context);
+  const { record, placement, estimate, served } = await learnerEstimate(deps, tenantId, learnerId, context);
   const concepts = itemConceptKeys(context, item).map((key) => ({
     conceptId: context.conceptByKey.get(key)?.id as string,
     key,
@@ -76,17 +75,14 @@ export async function explainItem(
     concepts,
   };
 
-  const served = estimate.model?.modelId
-    ? await deps.modelServing.champion(tenantId, context.course.id)
-    : undefined;
   const skills = served
-    ? item.conceptIds.map((id) => served.skillOf.get(id)).filter((s): s is number => s !== undefined)
+    ? item.conceptIds.map((id) => served.model.skillOf.get(id)).filter((s): s is number => s !== undefined)
     : [];
   if (served && skills.length > 0) {
-    const history = deps.modelServing.learnerHistory(served, learnerId, servedAnswers(context, record));
-    const explanation = served.predictor.explain(
+    const { model, history } = served;
+    const explanation = model.predictor.explain(
       history.state,
-      { problem: served.problemOf.get(itemId) ?? 0, skills },
+      { problem: model.problemOf.get(itemId) ?? 0, skills },
       TOP_INFLUENCES,
     );
     return {
